@@ -26,11 +26,12 @@ create table upload (
   object_key         text not null,
   original_name      text,
   declared_encoding  text,
-  byte_size          bigint not null check (byte_size >= 0),
-  sha256             text not null,
+  -- null while the object is being stored (RECEIVING)
+  byte_size          bigint check (byte_size >= 0),
+  sha256             text,
   callback_url       text,
-  -- RECEIVED -> SPLIT -> COMPLETED | STALLED ; FAILED when the file as a whole cannot be read
-  state              text not null check (state in ('RECEIVED', 'SPLIT', 'COMPLETED', 'STALLED', 'FAILED')),
+  -- RECEIVING -> RECEIVED -> SPLIT -> COMPLETED | STALLED ; FAILED when the file as a whole cannot be read
+  state              text not null check (state in ('RECEIVING', 'RECEIVED', 'SPLIT', 'COMPLETED', 'STALLED', 'FAILED')),
   failure_reason     text,
   -- written by split-service
   detected_encoding  text,

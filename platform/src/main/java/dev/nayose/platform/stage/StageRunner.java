@@ -1,0 +1,180 @@
+package dev.nayose.platform.stage;
+
+import dev.nayose.contracts.DeadLetterAttributes;
+import dev.nayose.platform.ledger.DeadLetterRecord;
+import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.queue.MessagePublisher;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one stage's handler on one SQS message and decides what becomes of the message: the thin
+ * adapter between a queue and a transport-free handler (the shape of Spring Batch's remote
+ * chunking).
+ *
+ * <ul>
+ *   <li>handled: returns, the listener container deletes the message;</li>
+ *   <li>poison (unparseable, violates its contract, {@link PoisonMessageException}): sent to the
+ *       queue's dead-letter queue at once with the reason in its attributes, then deleted — never
+ *       retried;</li>
+ *   <li>transient failure: rethrown so that the message becomes visible again and is retried;
+ *       on the last receive the queue allows ({@code maxReceiveCount}) it is dead-lettered with
+ *       its reason instead of being moved there silently by the redrive policy.</li>
+ * </ul>
+ *
+ * Dead-lettered chunks are recorded in the {@link UploadLedger} so that the upload's accounting
+ * counts their rows and the upload becomes {@code STALLED}.
+ */
+public class StageRunner {
+  private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
+  private static final int MAX_REASON_LENGTH = 1_000;
+
+  private final Stage stage;
+  private final String queue;
+  private final String deadLetterQueue;
+  private final int maxReceiveCount;
+  private final JsonMapper json;
+  private final MessagePublisher publisher;
+  private final UploadLedger ledger;
+  private final MeterRegistry meters;
+
+  public StageRunner(Stage stage, String queue, String deadLetterQueue, int maxReceiveCount,
+      JsonMapper json, MessagePublisher publisher, UploadLedger ledger, MeterRegistry meters) {
+    this.stage = stage;
+    this.queue = queue;
+    this.deadLetterQueue = deadLetterQueue;
+    this.maxReceiveCount = maxReceiveCount;
+    this.json = json;
+    this.publisher = publisher;
+    this.ledger = ledger;
+    this.meters = meters;
+  }
+
+  public String queue() {
+    return queue;
+  }
+
+  /** Reads the message as {@code type} and hands it to {@code handler}; see the class comment. */
+  public <T> void run(Message<String> message, Class<T> type, Consumer<T> handler) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "failed";
+    MDC.put("stage", stage.id());
+    try {
+      outcome = handle(message, type, handler);
+    } finally {
+      sample.stop(Timer.builder("nayose.stage.latency").tag("stage", stage.id()).tag("outcome", outcome)
+          .description("Time to handle one message of a stage").register(meters));
+      Counter.builder("nayose.stage.messages").tag("stage", stage.id()).tag("outcome", outcome)
+          .description("Messages handled by a stage, by outcome").register(meters).increment();
+      MDC.remove("stage");
+      MDC.remove("uploadId");
+      MDC.remove("chunk");
+    }
+  }
+
+  private <T> String handle(Message<String> message, Class<T> type, Consumer<T> handler) {
+    String body = message.getPayload();
+    T parsed;
+    try {
+      parsed = json.readValue(body, type);
+    } catch (JacksonException | IllegalArgumentException e) {
+      Optional<Correlation> guessed = guess(body);
+      deadLetter(message, guessed, "POISON", e);
+      return "poison";
+    }
+    Optional<Correlation> correlation = Correlation.of(parsed);
+    correlation.ifPresent(c -> {
+      MDC.put("uploadId", c.uploadId().toString());
+      MDC.put("chunk", Integer.toString(c.chunkIndex()));
+    });
+    try {
+      handler.accept(parsed);
+      return "ok";
+    } catch (PoisonMessageException e) {
+      deadLetter(message, correlation, "POISON", e);
+      return "poison";
+    } catch (RuntimeException e) {
+      int receives = receiveCount(message);
+      if (receives >= maxReceiveCount) {
+        deadLetter(message, correlation, "RETRIES_EXHAUSTED", e);
+        return "dead-lettered";
+      }
+      log.warn("{} failed on receive {} of {}, will be retried: {}", stage.id(), receives, maxReceiveCount, e.toString());
+      throw e;
+    }
+  }
+
+  private Optional<Correlation> guess(String body) {
+    try {
+      return Correlation.guess(json.readTree(body));
+    } catch (JacksonException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  private void deadLetter(Message<String> message, Optional<Correlation> correlation, String cause, Exception e) {
+    String reason = truncate(e.getMessage() == null ? e.toString() : e.getMessage());
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(DeadLetterAttributes.STAGE, stage.id());
+    attributes.put(DeadLetterAttributes.CAUSE, cause);
+    attributes.put(DeadLetterAttributes.ERROR_CLASS, e.getClass().getName());
+    attributes.put(DeadLetterAttributes.ERROR_MESSAGE, reason);
+    attributes.put(DeadLetterAttributes.FIRST_FAILURE, firstReceive(message).toString());
+    correlation.ifPresent(c -> {
+      attributes.put(DeadLetterAttributes.UPLOAD_ID, c.uploadId().toString());
+      attributes.put(DeadLetterAttributes.CHUNK_INDEX, Integer.toString(c.chunkIndex()));
+    });
+    publisher.send(deadLetterQueue, message.getPayload(), attributes);
+    log.error("{} dead-lettered a message of {} to {} ({}): {}", stage.id(), queue, deadLetterQueue, cause, reason);
+    correlation.ifPresent(c -> {
+      try {
+        ledger.recordDeadLetter(new DeadLetterRecord(c.uploadId(), stage.id(), c.chunkIndex(), c.rows(),
+            cause, e.getClass().getName(), reason));
+        ledger.settle(c.uploadId());
+      } catch (RuntimeException ledgerDown) {
+        // The message and its reason are safe in the DLQ; a redrive will settle the upload later.
+        log.error("could not record the dead letter of upload {} chunk {}: {}", c.uploadId(), c.chunkIndex(),
+            ledgerDown.toString());
+      }
+    });
+  }
+
+  private static int receiveCount(Message<String> message) {
+    Object value = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
+    if (value == null) {
+      value = sourceAttribute(message, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    }
+    return value == null ? 1 : Integer.parseInt(value.toString());
+  }
+
+  private static Instant firstReceive(Message<String> message) {
+    Object value = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
+    if (value == null) {
+      value = sourceAttribute(message, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
+    }
+    return value == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(value.toString()));
+  }
+
+  private static String sourceAttribute(Message<String> message, MessageSystemAttributeName name) {
+    Object source = message.getHeaders().get(SqsHeaders.SQS_SOURCE_DATA_HEADER);
+    return source instanceof software.amazon.awssdk.services.sqs.model.Message raw ? raw.attributes().get(name) : null;
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH);
+  }
+}
