@@ -1,0 +1,156 @@
+package dev.nayose.ingest.adapter.in.http;
+
+import dev.nayose.ingest.app.Receipt;
+import dev.nayose.ingest.app.UploadHandler;
+import dev.nayose.ingest.app.UploadLimits;
+import dev.nayose.ingest.app.UploadQueries;
+import dev.nayose.ingest.app.UploadRequest;
+import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.platform.ledger.UploadStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Partners upload CSV files and follow them. Every operation needs the partner's API key ({@link ApiKeyFilter}). */
+@RestController
+@RequestMapping(path = "/v1/uploads", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "uploads", description = "Upload job-posting CSV files and follow their processing")
+@SecurityRequirement(name = OpenApiDocument.API_KEY)
+@SecurityRequirement(name = OpenApiDocument.BEARER)
+@ApiResponse(responseCode = "401", description = "No API key, or one that is unknown or revoked",
+    content = @Content(mediaType = UploadController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+class UploadController {
+  static final String TEXT_CSV = "text/csv";
+  static final String PROBLEM = "application/problem+json";
+  private static final int MAX_LIST_LIMIT = 100;
+
+  private final UploadHandler handler;
+  private final UploadQueries queries;
+  private final long maxBytes;
+
+  UploadController(UploadHandler handler, UploadQueries queries, UploadLimits limits) {
+    this.handler = handler;
+    this.queries = queries;
+    this.maxBytes = limits.maxBytes();
+  }
+
+  @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  @Operation(summary = "Upload a CSV file",
+      description = "The file is the raw request body (text/csv or application/octet-stream) or the part 'file' of "
+          + "a multipart/form-data body. It is streamed to storage; the answer comes once it is stored. A repeated "
+          + "Idempotency-Key answers with the upload the first request created and stores nothing.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = MultipartUpload.class))})
+  @ApiResponse(responseCode = "202", description = "Stored; processing follows at statusUrl (Location)")
+  @ApiResponse(responseCode = "400", description = "Empty body or a wrong parameter",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "413", description = "Larger than allowed", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "503", description = "Busy or storage unavailable; retry later",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<UploadAccepted> upload(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @Parameter(description = "Makes retries safe: the same key answers with the same upload")
+      @RequestHeader(name = UploadParameters.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @Parameter(description = "Declared text encoding: UTF-8 or Shift_JIS (detected when absent)")
+      @RequestParam(required = false) String encoding,
+      @Parameter(in = ParameterIn.HEADER, description = "Declared text encoding, as the encoding parameter")
+      @RequestHeader(name = UploadParameters.ENCODING_HEADER, required = false) String encodingHeader,
+      @Parameter(description = "The file's name") @RequestParam(required = false) String filename,
+      @Parameter(description = "Absolute http(s) URL to call when the upload has been processed")
+      @RequestParam(required = false) String callbackUrl,
+      @Parameter(hidden = true) HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      throw new BodyTooLargeException(maxBytes);
+    }
+    UploadRequest upload = UploadParameters.read(partner.id(), idempotencyKey, encoding, encodingHeader, filename,
+        callbackUrl);
+    try (InputStream body = request.getInputStream()) {
+      return accepted(handler.receive(upload, body));
+    }
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(hidden = true)
+  ResponseEntity<UploadAccepted> uploadMultipart(
+      @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @RequestHeader(name = UploadParameters.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @RequestParam(required = false) String encoding,
+      @RequestHeader(name = UploadParameters.ENCODING_HEADER, required = false) String encodingHeader,
+      @RequestParam(required = false) String filename,
+      @RequestParam(required = false) String callbackUrl,
+      @RequestPart("file") MultipartFile file) throws IOException {
+    String name = filename == null || filename.isBlank() ? file.getOriginalFilename() : filename;
+    UploadRequest upload = UploadParameters.read(partner.id(), idempotencyKey, encoding, encodingHeader, name,
+        callbackUrl);
+    // the multipart resolver spooled the part to disk; this reads it from there
+    try (InputStream body = file.getInputStream()) {
+      return accepted(handler.receive(upload, body));
+    }
+  }
+
+  @GetMapping("/{uploadId}")
+  @Operation(summary = "Where an upload stands: state, row counts, dead letters")
+  @ApiResponse(responseCode = "200", description = "The upload's status")
+  @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  UploadStatus status(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @PathVariable UUID uploadId) {
+    return queries.status(partner.id(), uploadId).orElseThrow(() -> new UploadNotFoundException(uploadId));
+  }
+
+  @GetMapping
+  @Operation(summary = "Your most recent uploads, newest first")
+  @ApiResponse(responseCode = "200", description = "Your uploads")
+  @ApiResponse(responseCode = "400", description = "limit out of range",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  RecentUploads recent(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @Parameter(description = "How many, 1.." + MAX_LIST_LIMIT) @RequestParam(defaultValue = "20") int limit) {
+    if (limit < 1 || limit > MAX_LIST_LIMIT) {
+      throw new BadRequestException("limit", "limit must be 1.." + MAX_LIST_LIMIT + ", not " + limit);
+    }
+    return new RecentUploads(queries.recent(partner.id(), limit).stream()
+        .map(u -> new RecentUploads.Item(u.uploadId(), u.state(), u.fileName(), u.byteSize(), u.receivedAt()))
+        .toList());
+  }
+
+  private static ResponseEntity<UploadAccepted> accepted(Receipt receipt) {
+    UUID id = receipt.upload().uploadId();
+    URI statusUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v1/uploads/{id}").buildAndExpand(id)
+        .toUri();
+    return ResponseEntity.accepted()
+        .location(URI.create("/v1/uploads/" + id))
+        .header("Idempotent-Replayed", Boolean.toString(receipt.replayed()))
+        .body(new UploadAccepted(id, receipt.upload().state(), statusUrl, receipt.upload().byteSize(),
+            receipt.upload().sha256()));
+  }
+
+  /** The multipart form of an upload, for the API document. */
+  record MultipartUpload(@Schema(type = "string", format = "binary", description = "The CSV file") String file,
+      @Schema(description = "Declared text encoding") String encoding) {}
+}

@@ -1,0 +1,70 @@
+package dev.nayose.ingest.adapter.out.s3;
+
+import dev.nayose.ingest.app.ObjectStore;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * The uploads bucket through the synchronous S3 client. Parts carry a CRC32 checksum that S3
+ * verifies, declared when the multipart upload starts and repeated when it completes, as S3
+ * requires when parts carry checksums.
+ */
+public final class S3ObjectStore implements ObjectStore {
+  private static final String CONTENT_TYPE = "text/csv";
+
+  private final S3Client s3;
+  private final String bucket;
+
+  public S3ObjectStore(S3Client s3, String bucket) {
+    this.s3 = s3;
+    this.bucket = bucket;
+  }
+
+  @Override
+  public String put(String key, Map<String, String> metadata, byte[] bytes, int length) {
+    return s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata).contentType(CONTENT_TYPE)
+        .contentLength((long) length), body(bytes, length)).eTag();
+  }
+
+  @Override
+  public String startMultipart(String key, Map<String, String> metadata) {
+    return s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(metadata).contentType(CONTENT_TYPE)
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+  }
+
+  @Override
+  public PartReceipt putPart(String key, String multipartId, int partNumber, byte[] bytes, int length) {
+    var response = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(multipartId).partNumber(partNumber)
+        .contentLength((long) length).checksumAlgorithm(ChecksumAlgorithm.CRC32), body(bytes, length));
+    return new PartReceipt(partNumber, response.eTag(), response.checksumCRC32());
+  }
+
+  @Override
+  public String completeMultipart(String key, String multipartId, List<PartReceipt> parts) {
+    List<CompletedPart> completed = parts.stream()
+        .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).checksumCRC32(p.checksum()).build())
+        .toList();
+    return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId)
+        .multipartUpload(m -> m.parts(completed))).eTag();
+  }
+
+  @Override
+  public void abortMultipart(String key, String multipartId) {
+    s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId));
+  }
+
+  @Override
+  public void delete(String key) {
+    s3.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
+  /** A body the SDK can read again on a retry, without copying the caller's buffer. */
+  private static RequestBody body(byte[] bytes, int length) {
+    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, CONTENT_TYPE);
+  }
+}

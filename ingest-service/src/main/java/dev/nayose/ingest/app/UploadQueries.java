@@ -1,0 +1,26 @@
+package dev.nayose.ingest.app;
+
+import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.ledger.UploadStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What a partner may read about its uploads; another partner's upload does not exist for it. */
+public class UploadQueries {
+  private final UploadLedger ledger;
+  private final Uploads uploads;
+
+  public UploadQueries(UploadLedger ledger, Uploads uploads) {
+    this.ledger = ledger;
+    this.uploads = uploads;
+  }
+
+  public Optional<UploadStatus> status(String partnerId, UUID uploadId) {
+    return ledger.find(uploadId).filter(status -> status.partnerId().equals(partnerId));
+  }
+
+  public List<Upload> recent(String partnerId, int limit) {
+    return uploads.recent(partnerId, limit);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.nayose.ingest.config;
+
+import dev.nayose.ingest.adapter.in.http.ApiKeyFilter;
+import dev.nayose.ingest.adapter.out.jdbc.ApiKeyRepository;
+import dev.nayose.ingest.adapter.out.jdbc.UploadRepository;
+import dev.nayose.ingest.adapter.out.s3.S3ObjectStore;
+import dev.nayose.ingest.adapter.out.sqs.S3EventPublisher;
+import dev.nayose.ingest.app.ApiKeys;
+import dev.nayose.ingest.app.ObjectStore;
+import dev.nayose.ingest.app.UploadEvents;
+import dev.nayose.ingest.app.UploadHandler;
+import dev.nayose.ingest.app.UploadLimits;
+import dev.nayose.ingest.app.UploadQueries;
+import dev.nayose.ingest.app.Uploads;
+import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.queue.MessagePublisher;
+import dev.nayose.platform.queue.QueueProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wires the upload handler to PostgreSQL, S3 and, where S3 cannot notify, SQS; guards /v1/** with API keys. */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  UploadLimits uploadLimits(IngestProperties properties) {
+    return new UploadLimits(Math.toIntExact(properties.partSize().toBytes()), properties.maxUploadSize().toBytes(),
+        properties.maxConcurrentUploads());
+  }
+
+  @Bean
+  UploadRepository uploadRepository(JdbcClient jdbc) {
+    return new UploadRepository(jdbc);
+  }
+
+  @Bean
+  ApiKeyRepository apiKeyRepository(JdbcClient jdbc) {
+    return new ApiKeyRepository(jdbc);
+  }
+
+  @Bean
+  S3ObjectStore objectStore(S3Client s3, @Value("${nayose.storage.bucket}") String bucket) {
+    return new S3ObjectStore(s3, bucket);
+  }
+
+  @Bean
+  UploadEvents uploadEvents(IngestProperties properties, MessagePublisher publisher, QueueProperties queues,
+      AwsRegionProvider region, @Value("${nayose.storage.bucket}") String bucket, Clock clock) {
+    if (!properties.publishS3Events()) {
+      return UploadEvents.NONE;
+    }
+    log.info("publishing S3 ObjectCreated events of bucket {} to queue {} (nayose.ingest.publish-s3-events)",
+        bucket, queues.uploadsQueue());
+    return new S3EventPublisher(publisher, queues.uploadsQueue(), region.getRegion().id(), bucket, clock);
+  }
+
+  @Bean
+  UploadHandler uploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits, Clock clock,
+      MeterRegistry meters) {
+    return new UploadHandler(uploads, store, events, limits, clock, meters);
+  }
+
+  @Bean
+  UploadQueries uploadQueries(UploadLedger ledger, Uploads uploads) {
+    return new UploadQueries(ledger, uploads);
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    var registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, problems));
+    registration.addUrlPatterns("/v1/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+}

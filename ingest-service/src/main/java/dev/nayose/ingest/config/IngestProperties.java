@@ -1,0 +1,47 @@
+package dev.nayose.ingest.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * ingest-service's settings ({@code nayose.ingest.*}); defaults in {@code application.yml}.
+ *
+ * @param partSize size of the parts a body is stored in (S3 multipart upload), and so the memory
+ *     one upload in flight takes; bodies smaller than one part are stored with one PutObject.
+ *     5MB..512MB (S3's minimum part size is 5 MiB)
+ * @param maxUploadSize the largest file accepted, raw or multipart; at most 10,000 parts
+ *     ({@code maxUploadSize / partSize}, S3's limit). Also the multipart limits
+ *     ({@code spring.servlet.multipart.max-file-size / max-request-size}) follow it
+ * @param maxConcurrentUploads uploads one instance stores at once; more are answered 503 with
+ *     Retry-After. Heap needed for bodies: {@code maxConcurrentUploads * partSize}
+ * @param publishS3Events publish the S3 {@code ObjectCreated} event to the uploads queue after
+ *     storing an object. False in AWS, where the bucket notification sends it; true where the S3
+ *     implementation cannot notify SQS (the local stack's S3Proxy)
+ */
+@Validated
+@ConfigurationProperties("nayose.ingest")
+public record IngestProperties(
+    @NotNull DataSize partSize,
+    @NotNull DataSize maxUploadSize,
+    @Min(1) int maxConcurrentUploads,
+    boolean publishS3Events) {
+
+  static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
+  static final DataSize MAX_PART_SIZE = DataSize.ofMegabytes(512);
+  static final int MAX_PARTS = 10_000;
+
+  public IngestProperties {
+    if (partSize != null && (partSize.compareTo(MIN_PART_SIZE) < 0 || partSize.compareTo(MAX_PART_SIZE) > 0)) {
+      throw new IllegalArgumentException("nayose.ingest.part-size must be 5MB..512MB, not " + partSize);
+    }
+    if (partSize != null && maxUploadSize != null
+        && (maxUploadSize.toBytes() < 1
+            || (maxUploadSize.toBytes() + partSize.toBytes() - 1) / partSize.toBytes() > MAX_PARTS)) {
+      throw new IllegalArgumentException("nayose.ingest.max-upload-size must be positive and at most "
+          + MAX_PARTS + " parts of nayose.ingest.part-size");
+    }
+  }
+}

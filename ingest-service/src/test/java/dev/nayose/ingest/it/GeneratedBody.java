@@ -1,0 +1,68 @@
+package dev.nayose.ingest.it;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+/**
+ * A body of any size made up as it is read, never held in memory: 64 KiB blocks of seeded random
+ * bytes, each stamped with its index so that no two blocks are equal. The same size and seed give
+ * the same bytes, so the expected SHA-256 is computed by reading a second instance.
+ */
+final class GeneratedBody extends InputStream {
+  private static final int BLOCK = 64 * 1024;
+
+  private final long size;
+  private final byte[] pattern = new byte[BLOCK];
+  private final byte[] block = new byte[BLOCK];
+  private long position;
+
+  GeneratedBody(long size, long seed) {
+    this.size = size;
+    new SplittableRandom(seed).nextBytes(pattern);
+  }
+
+  @Override
+  public void close() {
+    // nothing to release
+  }
+
+  @Override
+  public int read() {
+    byte[] one = new byte[1];
+    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) {
+    if (position >= size) {
+      return -1;
+    }
+    int inBlock = (int) (position % BLOCK);
+    if (inBlock == 0) {
+      System.arraycopy(pattern, 0, block, 0, BLOCK);
+      ByteBuffer.wrap(block).putLong(position / BLOCK);
+    }
+    int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - position);
+    System.arraycopy(block, inBlock, b, off, n);
+    position += n;
+    return n;
+  }
+
+  static String sha256(long size, long seed) {
+    try {
+      var in = new GeneratedBody(size, seed);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[BLOCK];
+      for (int n; (n = in.read(buffer, 0, buffer.length)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

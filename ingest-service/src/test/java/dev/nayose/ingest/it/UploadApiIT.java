@@ -1,0 +1,325 @@
+package dev.nayose.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nayose.contracts.S3EventNotification;
+import dev.nayose.contracts.UploadObject;
+import dev.nayose.localstack.LocalStackExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The upload API over real HTTP against the real local stack: objects read back from S3Proxy,
+ * rows from PostgreSQL, events received from the ElasticMQ uploads queue.
+ */
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "nayose.ingest.publish-s3-events=true", "nayose.ingest.part-size=5MB"})
+class UploadApiIT {
+  private static final int MIB = 1024 * 1024;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JsonMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Pipeline pipeline;
+  private String acmeKey;
+  private String globexKey;
+
+  @BeforeEach
+  void partners() {
+    pipeline = new Pipeline(json);
+    acmeKey = pipeline.partnerWithKey("it-acme", "nys_it-acme-key");
+    globexKey = pipeline.partnerWithKey("it-globex", "nys_it-globex-key");
+  }
+
+  @Test
+  void aRawUploadIsStoredRecordedAndAnnounced() throws Exception {
+    byte[] csv = "posting_id,company_name\nJ-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = post("/v1/uploads?filename=" + URLEncoder.encode("求人 11月.csv", StandardCharsets.UTF_8)
+        + "&encoding=UTF-8&callbackUrl=https://partner.example/cb", acmeKey, "text/csv", csv, Map.of());
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode body = json.readTree(response.body());
+    UUID id = UUID.fromString(body.path("uploadId").asString());
+    assertThat(response.headers().firstValue("Location")).hasValue("/v1/uploads/" + id);
+    assertThat(body.path("state").asString()).isEqualTo("RECEIVED");
+    assertThat(body.path("statusUrl").asString()).isEqualTo("http://localhost:" + port + "/v1/uploads/" + id);
+    assertThat(body.path("bytes").asLong()).isEqualTo(csv.length);
+    assertThat(body.path("sha256").asString()).isEqualTo(Pipeline.sha256(csv));
+
+    String key = new UploadObject("it-acme", id, "求人 11月.csv").key();
+    Map<String, Object> row = pipeline.db().sql("select * from upload where upload_id = :id").param("id", id)
+        .query().singleRow();
+    assertThat(row).containsEntry("state", "RECEIVED").containsEntry("partner_id", "it-acme")
+        .containsEntry("byte_size", (long) csv.length).containsEntry("sha256", Pipeline.sha256(csv))
+        .containsEntry("object_key", key).containsEntry("original_name", "求人 11月.csv")
+        .containsEntry("declared_encoding", "UTF_8").containsEntry("callback_url", "https://partner.example/cb");
+
+    byte[] stored = pipeline.stack().s3Client().getObjectAsBytes(b -> b.bucket(pipeline.stack().bucket()).key(key))
+        .asByteArray();
+    assertThat(stored).isEqualTo(csv);
+    var head = pipeline.stack().s3Client().headObject(b -> b.bucket(pipeline.stack().bucket()).key(key));
+    assertThat(head.metadata()).containsEntry(UploadObject.META_ENCODING, "UTF_8")
+        .containsEntry(UploadObject.META_ORIGINAL_NAME, "%E6%B1%82%E4%BA%BA%2011%E6%9C%88.csv");
+
+    S3EventNotification event = pipeline.awaitEvent(key);
+    S3EventNotification.Record record = event.records().get(0);
+    assertThat(record.isObjectCreated()).isTrue();
+    assertThat(record.awsRegion()).isEqualTo("us-east-1");
+    assertThat(record.s3().bucket().name()).isEqualTo(pipeline.stack().bucket());
+    assertThat(record.s3().object().size()).isEqualTo(csv.length);
+    assertThat(UploadObject.parse(record.s3().object().decodedKey()).uploadId()).isEqualTo(id);
+  }
+
+  @Test
+  void aBodyLargerThanOnePartIsStoredAsAMultipartUpload() throws Exception {
+    byte[] csv = generated(12 * MIB + 12345);
+
+    HttpResponse<String> response = post("/v1/uploads?filename=big.csv", acmeKey, "application/octet-stream", csv, Map.of());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    UUID id = UUID.fromString(json.readTree(response.body()).path("uploadId").asString());
+    String key = new UploadObject("it-acme", id, "big.csv").key();
+    assertThat(pipeline.storedDigest(key)).isEqualTo(new Pipeline.Digest(csv.length, Pipeline.sha256(csv)));
+    assertThat(pipeline.db().sql("select byte_size, sha256 from upload where upload_id = :id").param("id", id).query()
+        .singleRow()).containsEntry("byte_size", (long) csv.length).containsEntry("sha256", Pipeline.sha256(csv));
+    assertThat(pipeline.awaitEvent(key).records().get(0).s3().object().size()).isEqualTo(csv.length);
+    assertThat(pipeline.stack().s3Client().listMultipartUploads(b -> b.bucket(pipeline.stack().bucket())).uploads())
+        .noneMatch(u -> u.key().equals(key));
+  }
+
+  @Test
+  void aMultipartFormUploadIsStoredTheSameWay() throws Exception {
+    byte[] csv = "posting_id,company_name\r\nJ-9,Globex\r\n".getBytes(StandardCharsets.UTF_8);
+    String boundary = "nayose-" + UUID.randomUUID();
+    var form = new ByteArrayOutputStream();
+    form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"jobs 2026.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    form.write(csv);
+    form.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"encoding\"\r\n\r\nShift_JIS\r\n--"
+        + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+    HttpResponse<String> response = post("/v1/uploads", globexKey, "multipart/form-data; boundary=" + boundary,
+        form.toByteArray(), Map.of());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode body = json.readTree(response.body());
+    UUID id = UUID.fromString(body.path("uploadId").asString());
+    assertThat(body.path("bytes").asLong()).isEqualTo(csv.length);
+    String key = new UploadObject("it-globex", id, "jobs 2026.csv").key();
+    assertThat(key).endsWith("/jobs_2026.csv");
+    assertThat(pipeline.storedDigest(key)).isEqualTo(new Pipeline.Digest(csv.length, Pipeline.sha256(csv)));
+    assertThat(pipeline.db().sql("select state, original_name, declared_encoding from upload where upload_id = :id")
+        .param("id", id).query().singleRow())
+        .containsEntry("state", "RECEIVED").containsEntry("original_name", "jobs 2026.csv")
+        .containsEntry("declared_encoding", "SHIFT_JIS");
+    assertThat(pipeline.awaitEvent(key).records().get(0).s3().object().size()).isEqualTo(csv.length);
+  }
+
+  @Test
+  void theSameIdempotencyKeyTwiceIsOneUpload() throws Exception {
+    String idempotencyKey = "it-" + UUID.randomUUID();
+    byte[] csv = "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> first = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> second = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(202);
+    String id = json.readTree(first.body()).path("uploadId").asString();
+    assertThat(json.readTree(second.body()).path("uploadId").asString()).isEqualTo(id);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+    assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(json.readTree(second.body()).path("sha256").asString()).isEqualTo(Pipeline.sha256(csv));
+    assertThat(pipeline.db().sql("select count(*) from upload where partner_id = 'it-acme' and idempotency_key = :k")
+        .param("k", idempotencyKey).query(Integer.class).single()).isEqualTo(1);
+    assertThat(objectsUnder("incoming/it-acme/" + id + "/")).hasSize(1);
+  }
+
+  @Test
+  void concurrentRequestsWithTheSameIdempotencyKeyMakeOneUpload() throws Exception {
+    String idempotencyKey = "it-" + UUID.randomUUID();
+    byte[] csv = generated(64 * 1024);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        requests.add(() -> post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey)));
+      }
+      List<String> ids = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : pool.invokeAll(requests)) {
+        assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(202);
+        ids.add(json.readTree(f.get().body()).path("uploadId").asString());
+      }
+
+      assertThat(ids).containsOnly(ids.get(0));
+      assertThat(pipeline.db().sql("select count(*) from upload where partner_id = 'it-acme' and idempotency_key = :k")
+          .param("k", idempotencyKey).query(Integer.class).single()).isEqualTo(1);
+      assertThat(objectsUnder("incoming/it-acme/")).filteredOn(k -> k.contains(ids.get(0))).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aMissingOrWrongKeyIsRefusedWithAProblem() throws Exception {
+    byte[] csv = "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8);
+    int before = pipeline.db().sql("select count(*) from upload").query(Integer.class).single();
+
+    for (String key : new String[] {null, "nys_wrong", "has space"}) {
+      HttpResponse<String> response = post("/v1/uploads", key, "text/csv", csv, Map.of());
+
+      assertThat(response.statusCode()).as("key %s", key).isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("ApiKey");
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      JsonNode problem = json.readTree(response.body());
+      assertThat(problem.path("status").asInt()).isEqualTo(401);
+      assertThat(problem.path("detail").asString()).contains(key == null ? "API key is required" : "not valid");
+    }
+    HttpResponse<String> status = get("/v1/uploads/" + UUID.randomUUID(), "nys_wrong");
+    assertThat(status.statusCode()).isEqualTo(401);
+    assertThat(pipeline.db().sql("select count(*) from upload").query(Integer.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void theKeyMayComeAsABearerToken() throws Exception {
+    var request = HttpRequest.newBuilder(uri("/v1/uploads?limit=5")).header("Authorization", "Bearer " + acmeKey).GET().build();
+
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anUploadIsVisibleToItsPartnerOnly() throws Exception {
+    HttpResponse<String> created = post("/v1/uploads?filename=a.csv", acmeKey, "text/csv",
+        "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8), Map.of());
+    String id = json.readTree(created.body()).path("uploadId").asString();
+
+    HttpResponse<String> asAcme = get("/v1/uploads/" + id, acmeKey);
+    HttpResponse<String> asGlobex = get("/v1/uploads/" + id, globexKey);
+    HttpResponse<String> unknown = get("/v1/uploads/" + UUID.randomUUID(), globexKey);
+
+    assertThat(asAcme.statusCode()).isEqualTo(200);
+    JsonNode status = json.readTree(asAcme.body());
+    assertThat(status.path("uploadId").asString()).isEqualTo(id);
+    assertThat(status.path("state").asString()).isEqualTo("RECEIVED");
+    assertThat(status.path("fileName").asString()).isEqualTo("a.csv");
+    assertThat(status.path("byteSize").asLong()).isEqualTo(15);
+    assertThat(asGlobex.statusCode()).isEqualTo(404);
+    assertThat(asGlobex.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    // another partner's upload looks exactly like one that does not exist
+    assertThat(json.readTree(asGlobex.body()).path("title").asString())
+        .isEqualTo(json.readTree(unknown.body()).path("title").asString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+
+    HttpResponse<String> recent = get("/v1/uploads?limit=100", acmeKey);
+    assertThat(recent.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(recent.body()).path("uploads").valueStream().map(u -> u.path("uploadId").asString()))
+        .contains(id);
+    assertThat(json.readTree(get("/v1/uploads?limit=100", globexKey).body()).path("uploads").valueStream()
+        .map(u -> u.path("uploadId").asString())).doesNotContain(id);
+  }
+
+  @Test
+  void anEmptyBodyOrAnUnknownEncodingIsABadRequestAndStoresNothing() throws Exception {
+    int before = pipeline.db().sql("select count(*) from upload").query(Integer.class).single();
+
+    HttpResponse<String> empty = post("/v1/uploads", acmeKey, "text/csv", new byte[0], Map.of());
+    HttpResponse<String> encoding = post("/v1/uploads?encoding=EBCDIC", acmeKey, "text/csv",
+        "x\n".getBytes(StandardCharsets.UTF_8), Map.of());
+    HttpResponse<String> callback = post("/v1/uploads?callbackUrl=ftp://x", acmeKey, "text/csv",
+        "x\n".getBytes(StandardCharsets.UTF_8), Map.of());
+    HttpResponse<String> mediaType = post("/v1/uploads", acmeKey, "application/json", "{}".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(empty.body()).path("detail").asString()).contains("empty");
+    assertThat(encoding.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(encoding.body()).path("parameter").asString()).isEqualTo("encoding");
+    assertThat(json.readTree(encoding.body()).path("detail").asString()).contains("EBCDIC");
+    assertThat(callback.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(callback.body()).path("parameter").asString()).isEqualTo("callbackUrl");
+    assertThat(mediaType.statusCode()).isEqualTo(415);
+    assertThat(mediaType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(pipeline.db().sql("select count(*) from upload").query(Integer.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheUploadApiAndItsKey() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode doc = json.readTree(response.body());
+    assertThat(doc.path("paths").has("/v1/uploads")).isTrue();
+    assertThat(doc.path("paths").has("/v1/uploads/{uploadId}")).isTrue();
+    JsonNode post = doc.path("paths").path("/v1/uploads").path("post");
+    assertThat(post.path("requestBody").path("content").propertyNames())
+        .contains("text/csv", "application/octet-stream", "multipart/form-data");
+    assertThat(post.path("responses").has("202")).isTrue();
+    assertThat(doc.path("paths").path("/v1/uploads").path("get").path("responses").has("200")).isTrue();
+    assertThat(post.path("security").valueStream().flatMap(r -> r.propertyNames().stream())).contains("ApiKey");
+    JsonNode apiKey = doc.path("components").path("securitySchemes").path("ApiKey");
+    assertThat(apiKey.path("type").asString()).isEqualTo("apiKey");
+    assertThat(apiKey.path("in").asString()).isEqualTo("header");
+    assertThat(apiKey.path("name").asString()).isEqualTo("X-API-Key");
+  }
+
+  private List<String> objectsUnder(String prefix) {
+    return pipeline.stack().s3Client().listObjectsV2(b -> b.bucket(pipeline.stack().bucket()).prefix(prefix)).contents()
+        .stream().map(o -> o.key()).toList();
+  }
+
+  private HttpResponse<String> post(String path, String apiKey, String contentType, byte[] body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  static byte[] generated(int size) {
+    byte[] bytes = new byte[size];
+    new java.util.SplittableRandom(size).nextBytes(bytes);
+    return bytes;
+  }
+}
