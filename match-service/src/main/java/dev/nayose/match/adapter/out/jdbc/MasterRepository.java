@@ -1,0 +1,80 @@
+package dev.nayose.match.adapter.out.jdbc;
+
+import dev.nayose.match.app.MasterSource;
+import dev.nayose.match.domain.CompanyNameNormaliser;
+import dev.nayose.match.domain.MasterIndex;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the company master from PostgreSQL. The whole master is read in one read-only
+ * REPEATABLE READ transaction, so the companies, former names and offices of an index belong to
+ * the same snapshot as the import id it reports; rows are streamed with a fetch size (a cursor:
+ * PostgreSQL only honours it inside a transaction) instead of being held in memory.
+ */
+public class MasterRepository implements MasterSource {
+  private static final Logger log = LoggerFactory.getLogger(MasterRepository.class);
+  private static final String LATEST_IMPORT = "select max(import_id) from master_import";
+
+  private final JdbcTemplate jdbc;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate snapshot;
+
+  public MasterRepository(DataSource dataSource, PlatformTransactionManager transactions, int fetchSize) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.streaming = new JdbcTemplate(dataSource);
+    this.streaming.setFetchSize(fetchSize);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+  }
+
+  @Override
+  public OptionalLong latestImportId() {
+    Long id = jdbc.queryForObject(LATEST_IMPORT, Long.class);
+    return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+  }
+
+  @Override
+  public Optional<LoadedMaster> load(CompanyNameNormaliser normaliser) {
+    return snapshot.execute(tx -> {
+      Long importId = streaming.queryForObject(LATEST_IMPORT, Long.class);
+      if (importId == null) {
+        return Optional.empty();
+      }
+      MasterIndex.Builder builder = MasterIndex.builder(normaliser);
+      // collate "C": the builder wants companies in Java's String order, which is byte order for ids
+      streaming.query("""
+          select company_id, corporate_number, name, prefecture, closed_on is not null as closed
+            from company order by company_id collate "C"
+          """, rs -> {
+            builder.addCompany(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+          });
+      int[] orphans = new int[1];
+      streaming.query("select company_id, name from company_former_name order by company_id collate \"C\"", rs -> {
+        if (!builder.addFormerName(rs.getString(1), rs.getString(2))) {
+          orphans[0]++;
+        }
+      });
+      streaming.query("""
+          select office_id, company_id, prefecture, city
+            from office order by company_id collate "C", office_id collate "C"
+          """, rs -> {
+            if (!builder.addOffice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))) {
+              orphans[0]++;
+            }
+          });
+      if (orphans[0] > 0) {
+        log.warn("{} former names or offices of unknown companies were skipped", orphans[0]);
+      }
+      return Optional.of(new LoadedMaster(importId, builder.build()));
+    });
+  }
+}

@@ -1,0 +1,86 @@
+package dev.nayose.match.config;
+
+import dev.nayose.match.adapter.out.jdbc.MasterRepository;
+import dev.nayose.match.adapter.out.sqs.ChunkMatchedPublisher;
+import dev.nayose.match.app.ChunkMatchHandler;
+import dev.nayose.match.app.CurrentMaster;
+import dev.nayose.match.app.MatchedChunks;
+import dev.nayose.match.domain.CompanyNameNormaliser;
+import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.platform.queue.MessagePublisher;
+import dev.nayose.platform.queue.QueueProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wires the matcher: master source, current master and its refresh, the chunk handler. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MatchProperties.class)
+class MatchConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(MatchConfiguration.class);
+
+  @Bean
+  CompanyNameNormaliser companyNameNormaliser() {
+    return new CompanyNameNormaliser();
+  }
+
+  @Bean
+  MasterRepository masterRepository(DataSource dataSource, PlatformTransactionManager transactions,
+      MatchProperties properties) {
+    return new MasterRepository(dataSource, transactions, properties.fetchSize());
+  }
+
+  @Bean
+  ChunkMatchedPublisher chunkMatchedPublisher(MessagePublisher publisher, QueueProperties queues,
+      MatchProperties properties) {
+    return new ChunkMatchedPublisher(publisher, queues.matchedQueue(), properties.maxMessageBytes());
+  }
+
+  @Bean
+  CurrentMaster currentMaster(MasterRepository source, CompanyNameNormaliser normaliser, MatchProperties properties,
+      MeterRegistry meters) {
+    CurrentMaster master = new CurrentMaster(source, normaliser,
+        index -> new ExactMatchEngine(index, properties.matcher()), Clock.systemUTC());
+    Gauge.builder("nayose.match.master.companies", master, m -> m.status().companies())
+        .description("Companies in the loaded master index").register(meters);
+    Gauge.builder("nayose.match.master.import", master, m -> m.status().importId())
+        .description("Id of the master import the index reflects, -1 when none").register(meters);
+    return master;
+  }
+
+  @Bean
+  MasterRefreshLifecycle masterRefreshLifecycle(CurrentMaster master, MatchProperties properties) {
+    return new MasterRefreshLifecycle(master, properties.masterRefreshInterval(), properties.startupWait());
+  }
+
+  @Bean
+  ChunkMatchHandler chunkMatchHandler(CurrentMaster master, MatchedChunks out, MatchProperties properties,
+      MeterRegistry meters) {
+    String workerId = properties.workerId() == null || properties.workerId().isBlank()
+        ? hostname() + "-" + ProcessHandle.current().pid()
+        : properties.workerId();
+    log.info("match worker {}", workerId);
+    return new ChunkMatchHandler(master, out, workerId, meters);
+  }
+
+  private static String hostname() {
+    String fromEnvironment = System.getenv("HOSTNAME");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}

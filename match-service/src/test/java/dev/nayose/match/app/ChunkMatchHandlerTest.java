@@ -1,0 +1,71 @@
+package dev.nayose.match.app;
+
+import static dev.nayose.match.domain.Postings.posting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nayose.contracts.ChunkMatched;
+import dev.nayose.contracts.ChunkSplit;
+import dev.nayose.contracts.Decision;
+import dev.nayose.contracts.MatchedPosting;
+import dev.nayose.match.domain.CompanyNameNormaliser;
+import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.match.domain.MatcherSettings;
+import dev.nayose.match.domain.SmallMaster;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ChunkMatchHandlerTest {
+  private final FakeMasterSource source = new FakeMasterSource();
+  private final CurrentMaster master = new CurrentMaster(source, new CompanyNameNormaliser(),
+      index -> new ExactMatchEngine(index, MatcherSettings.defaults()), Clock.systemUTC());
+  private final List<ChunkMatched> published = new ArrayList<>();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final ChunkMatchHandler handler = new ChunkMatchHandler(master, published::add, "match-test", meters);
+
+  private final ChunkSplit chunk = ChunkSplit.of(UUID.fromString("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10"), "acme", 1, 3,
+      List.of(
+          posting("P1", "㈱ＭＣＡホールディングス", "1010001097199", null, null),
+          posting("P2", "さくら商事", null, "東京都港区", null),
+          posting("P3", "どこにもない商事", null, "東京都港区", null)));
+
+  @Test
+  void publishesOneMatchedChunkWithADecisionPerPostingInOrder() {
+    source.latestImport = 3L;
+    source.index = SmallMaster::index;
+    master.refresh();
+
+    handler.handle(chunk);
+
+    assertThat(published).hasSize(1);
+    ChunkMatched matched = published.get(0);
+    assertThat(matched.uploadId()).isEqualTo(chunk.uploadId());
+    assertThat(matched.partnerId()).isEqualTo("acme");
+    assertThat(matched.chunkIndex()).isEqualTo(1);
+    assertThat(matched.chunkCount()).isEqualTo(3);
+    assertThat(matched.matcherVersion()).isEqualTo("exact-1");
+    assertThat(matched.workerId()).isEqualTo("match-test");
+    assertThat(matched.postings()).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2", "P3");
+    assertThat(matched.postings()).extracting(MatchedPosting::decision)
+        .containsExactly(Decision.MATCHED, Decision.REVIEW, Decision.UNMATCHED);
+    assertThat(matched.postings()).extracting(MatchedPosting::companyId)
+        .containsExactly("1010001097199", "C-0001", null);
+    assertThat(meters.counter("nayose.match.decisions", "decision", "MATCHED").count()).isEqualTo(1.0);
+    assertThat(meters.counter("nayose.match.decisions", "decision", "REVIEW").count()).isEqualTo(1.0);
+    assertThat(meters.counter("nayose.match.decisions", "decision", "UNMATCHED").count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void withoutAMasterThrowsATransientFailureAndPublishesNothing() {
+    master.refresh(); // no import: NO_MASTER
+
+    assertThatThrownBy(() -> handler.handle(chunk)).isInstanceOf(MasterUnavailableException.class);
+
+    assertThat(published).isEmpty();
+    assertThat(meters.counter("nayose.match.decisions", "decision", "UNMATCHED").count()).isZero();
+  }
+}
