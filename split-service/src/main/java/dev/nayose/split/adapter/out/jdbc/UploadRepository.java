@@ -1,0 +1,111 @@
+package dev.nayose.split.adapter.out.jdbc;
+
+import dev.nayose.contracts.TextEncoding;
+import dev.nayose.split.app.Upload;
+import dev.nayose.split.app.UploadState;
+import dev.nayose.split.app.Uploads;
+import dev.nayose.split.domain.Rejection;
+import dev.nayose.split.domain.SplitSummary;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them. */
+public final class UploadRepository implements Uploads {
+  private static final String SPLITTABLE = "('RECEIVED', 'SPLIT', 'STALLED')";
+  private static final String INSERT_REJECTION = """
+      insert into upload_rejection (upload_id, row_number, column_name, code, reason) values (?, ?, ?, ?, ?)
+      """;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+  private final TransactionOperations transactions;
+  private final int batchSize;
+
+  /** @param batchSize rejections inserted per JDBC batch */
+  public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize) {
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.transactions = transactions;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public Optional<Upload> find(UUID uploadId) {
+    return jdbc.sql("select upload_id, partner_id, state, object_key, original_name from upload where upload_id = :id")
+        .param("id", uploadId)
+        .query((rs, n) -> new Upload(rs.getObject("upload_id", UUID.class), rs.getString("partner_id"),
+            UploadState.valueOf(rs.getString("state")), rs.getString("object_key"), rs.getString("original_name")))
+        .optional();
+  }
+
+  @Override
+  public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections) {
+    return Boolean.TRUE.equals(transactions.execute(tx -> {
+      // the row lock taken here orders this split after a concurrent one of the same upload
+      int updated = jdbc.sql("""
+          update upload
+             set state = 'SPLIT', failure_reason = null, detected_encoding = :encoding,
+                 rows_total = :total, rows_rejected = :rejected, rows_duplicate = :duplicate,
+                 chunk_count = :chunks, split_at = now(), updated_at = now()
+           where upload_id = :id and state in %s
+          """.formatted(SPLITTABLE))
+          .param("id", uploadId).param("encoding", encoding.name())
+          .param("total", Math.toIntExact(summary.rowsTotal()))
+          .param("rejected", Math.toIntExact(summary.rowsRejected()))
+          .param("duplicate", Math.toIntExact(summary.rowsDuplicate()))
+          .param("chunks", summary.chunkCount())
+          .update();
+      if (updated == 0) {
+        return false;
+      }
+      jdbc.sql("delete from upload_rejection where upload_id = :id").param("id", uploadId).update();
+      insertRejections(uploadId, rejections);
+      forgetSplitDeadLetter(uploadId);
+      return true;
+    }));
+  }
+
+  @Override
+  public boolean markFailed(UUID uploadId, String reason, TextEncoding encoding) {
+    return Boolean.TRUE.equals(transactions.execute(tx -> {
+      int updated = jdbc.sql("""
+          update upload
+             set state = 'FAILED', failure_reason = :reason, detected_encoding = :encoding, updated_at = now()
+           where upload_id = :id and state in %s
+          """.formatted(SPLITTABLE))
+          .param("id", uploadId).param("reason", reason).param("encoding", encoding == null ? null : encoding.name())
+          .update();
+      if (updated == 0) {
+        return false;
+      }
+      forgetSplitDeadLetter(uploadId);
+      return true;
+    }));
+  }
+
+  private void insertRejections(UUID uploadId, Iterator<Rejection> rejections) {
+    List<Object[]> batch = new ArrayList<>(batchSize);
+    while (rejections.hasNext()) {
+      Rejection r = rejections.next();
+      batch.add(new Object[] {uploadId, r.rowNumber(), r.column(), r.code().name(), r.reason()});
+      if (batch.size() == batchSize || !rejections.hasNext()) {
+        batches.batchUpdate(INSERT_REJECTION, batch);
+        batch.clear();
+      }
+    }
+  }
+
+  /**
+   * A dead letter of the upload event (chunk -1) is resolved once the upload is split or known
+   * unreadable: left in place it would count as an open dead letter in the upload's status.
+   */
+  private void forgetSplitDeadLetter(UUID uploadId) {
+    jdbc.sql("delete from dead_letter where upload_id = :id and stage = 'split'").param("id", uploadId).update();
+  }
+}

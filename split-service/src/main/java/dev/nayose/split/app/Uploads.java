@@ -1,0 +1,31 @@
+package dev.nayose.split.app;
+
+import dev.nayose.contracts.TextEncoding;
+import dev.nayose.split.domain.Rejection;
+import dev.nayose.split.domain.SplitSummary;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The upload rows split-service reads and writes. */
+public interface Uploads {
+
+  Optional<Upload> find(UUID uploadId);
+
+  /**
+   * In one transaction: the upload becomes {@code SPLIT} with the summary's counts and the
+   * encoding, its rejections are replaced by {@code rejections} (so splitting again does not
+   * duplicate them), and a dead letter of its upload event, now resolved, is removed.
+   *
+   * @return false, with nothing written, when the upload is no longer in a splittable state
+   */
+  boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections);
+
+  /**
+   * The upload becomes {@code FAILED} with {@code reason}.
+   *
+   * @param encoding the encoding the file was read in, or {@code null} when it was not decided
+   * @return false, with nothing written, when the upload is no longer in a splittable state
+   */
+  boolean markFailed(UUID uploadId, String reason, TextEncoding encoding);
+}

@@ -1,0 +1,37 @@
+package dev.nayose.split.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What splitting a file gave.
+ *
+ * <p>Invariants: {@code rowsTotal == rowsAccepted + rowsRejected}; {@code rowsDuplicate <=
+ * rowsRejected} (duplicates are rejections too); {@code rejectionsByCode} sums to {@code
+ * rowsRejected}; {@code chunkCount == 0} exactly when {@code rowsAccepted == 0}. Blank lines are
+ * not rows.
+ *
+ * @param rowsTotal data rows read (the header not included)
+ * @param unknownColumns header texts that named no column and were ignored
+ */
+public record SplitSummary(long rowsTotal, long rowsAccepted, long rowsRejected, long rowsDuplicate, int chunkCount,
+    Map<RejectionCode, Long> rejectionsByCode, List<String> unknownColumns) {
+
+  public SplitSummary {
+    rejectionsByCode = Map.copyOf(rejectionsByCode);
+    unknownColumns = List.copyOf(unknownColumns);
+    if (rowsTotal != rowsAccepted + rowsRejected) {
+      throw new IllegalArgumentException("rowsTotal " + rowsTotal + " != accepted " + rowsAccepted + " + rejected "
+          + rowsRejected);
+    }
+    if (rowsDuplicate > rowsRejected) {
+      throw new IllegalArgumentException("duplicates are rejections: " + rowsDuplicate + " > " + rowsRejected);
+    }
+    if (rejectionsByCode.values().stream().mapToLong(Long::longValue).sum() != rowsRejected) {
+      throw new IllegalArgumentException("rejections by code do not sum to " + rowsRejected);
+    }
+    if ((chunkCount == 0) != (rowsAccepted == 0)) {
+      throw new IllegalArgumentException(chunkCount + " chunk(s) for " + rowsAccepted + " accepted row(s)");
+    }
+  }
+}
