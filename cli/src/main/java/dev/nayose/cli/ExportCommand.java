@@ -1,0 +1,58 @@
+package dev.nayose.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nayose export UPLOAD_ID --out FILE}: the decisions of an upload as CSV, in file order,
+ * {@code reasons} holding the evidence as a JSON array (field, values compared, level, weight).
+ */
+@Command(name = "export", description = "Write an upload's decisions as CSV: posting_id,decision,company_id,office_id,score,reasons.")
+final class ExportCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "UPLOAD_ID")
+  UUID uploadId;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException, SQLException {
+    Targets targets = Targets.resolve(Workspace.locate(), NayoseCli.JSON);
+    int rows = 0;
+    try (Connection c = targets.dataSource().getConnection();
+         var query = c.prepareStatement("""
+             select posting_id, decision, company_id, office_id, score, reasons::text
+               from posting where upload_id = ? order by row_number""");
+         CsvWriter csv = CsvWriter.builder().build(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      c.setAutoCommit(false);
+      query.setFetchSize(1_000);
+      query.setObject(1, uploadId);
+      csv.writeRecord("posting_id", "decision", "company_id", "office_id", "score", "reasons");
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          csv.writeRecord(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
+              String.format(java.util.Locale.ROOT, "%.4f", rs.getDouble(5)), rs.getString(6));
+          rows++;
+        }
+      }
+    }
+    System.out.printf("wrote %,d decisions of upload %s to %s%n", rows, uploadId, out);
+    return 0;
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

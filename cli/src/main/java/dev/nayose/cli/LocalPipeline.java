@@ -1,0 +1,180 @@
+package dev.nayose.cli;
+
+import dev.nayose.localstack.LocalStack;
+import dev.nayose.localstack.LocalStackSettings;
+import dev.nayose.schema.NayoseSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine without Docker: the local stack (ElasticMQ, S3Proxy, embedded
+ * PostgreSQL) in this JVM and the four services as child JVMs from their runnable jars,
+ * configured by environment variables exactly as in a deployment.
+ */
+final class LocalPipeline implements AutoCloseable {
+
+  /**
+   * Ports and sizes of a local pipeline; a port of 0 picks a free one.
+   *
+   * @param ingestPort the HTTP port partners upload to; split, load and match workers take the following ports
+   * @param matchWorkers match-service processes sharing the chunks queue
+   * @param dataDirectory where PostgreSQL and S3 keep their files; null for a fresh temporary directory
+   */
+  record Options(int sqsPort, int s3Port, int postgresPort, int ingestPort, int matchWorkers,
+      Path dataDirectory, int maxReceiveCount, int visibilityTimeoutSeconds) {
+
+    static Options wellKnownPorts() {
+      return new Options(9324, 9000, 54329, 8080, 1, null, 5, 30);
+    }
+
+    static Options freePorts() {
+      return new Options(0, 0, 0, 0, 1, null, 5, 30);
+    }
+
+    Options withMatchWorkers(int workers) {
+      return new Options(sqsPort, s3Port, postgresPort, ingestPort, workers, dataDirectory, maxReceiveCount,
+          visibilityTimeoutSeconds);
+    }
+
+    Options withDataDirectory(Path directory) {
+      return new Options(sqsPort, s3Port, postgresPort, ingestPort, matchWorkers, directory, maxReceiveCount,
+          visibilityTimeoutSeconds);
+    }
+  }
+
+  private final LocalStack stack;
+  private final List<ServiceProcess> services;
+  private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
+
+  private LocalPipeline(LocalStack stack, List<ServiceProcess> services) {
+    this.stack = stack;
+    this.services = services;
+  }
+
+  /**
+   * Starts the stack, applies the schema, runs {@code seed} (e.g. a master import, so that match
+   * workers find a master when they start), then starts the services and waits until each is ready.
+   */
+  static LocalPipeline start(Workspace workspace, Options options, Consumer<String> progress, Consumer<LocalStack> seed) {
+    progress.accept("starting the local stack (SQS: ElasticMQ, S3: S3Proxy, PostgreSQL 18)");
+    LocalStackSettings settings = LocalStackSettings.defaults()
+        .withPorts(options.sqsPort(), options.s3Port(), options.postgresPort())
+        .withMaxReceiveCount(options.maxReceiveCount())
+        .withVisibilityTimeoutSeconds(options.visibilityTimeoutSeconds());
+    if (options.dataDirectory() != null) {
+      settings = settings.withDataDirectory(options.dataDirectory());
+    }
+    LocalStack stack = LocalStack.start(settings);
+    List<ServiceProcess> services = new ArrayList<>();
+    try {
+      NayoseSchema.migrate(stack.dataSource());
+      seed.accept(stack);
+      int ingestPort = options.ingestPort() == 0 ? freePort() : options.ingestPort();
+      Map<String, String> common = new HashMap<>(stack.environment());
+      common.put("NAYOSE_MATCH_MASTER_REFRESH_INTERVAL", "2s");
+      progress.accept("starting ingest-service, split-service, load-service and "
+          + options.matchWorkers() + " match worker(s)");
+      Path logs = workspace.logDir();
+      services.add(start(workspace, "ingest-service", "ingest-service", ingestPort, common,
+          Map.of("NAYOSE_INGEST_PUBLISH_S3_EVENTS", "true"), logs));
+      services.add(start(workspace, "split-service", "split-service", next(options, ingestPort, 1), common, Map.of(), logs));
+      services.add(start(workspace, "load-service", "load-service", next(options, ingestPort, 2), common, Map.of(), logs));
+      for (int worker = 1; worker <= options.matchWorkers(); worker++) {
+        services.add(start(workspace, "match-service-" + worker, "match-service", next(options, ingestPort, 9 + worker),
+            common, Map.of("NAYOSE_MATCH_WORKER_ID", "match-" + worker), logs));
+      }
+      for (ServiceProcess service : services) {
+        service.awaitReady(Duration.ofMinutes(3));
+        progress.accept(service.name() + " ready on port " + service.port());
+      }
+      return new LocalPipeline(stack, services);
+    } catch (RuntimeException e) {
+      services.forEach(ServiceProcess::close);
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static ServiceProcess start(Workspace workspace, String name, String module, int port,
+      Map<String, String> common, Map<String, String> own, Path logs) {
+    Map<String, String> env = new HashMap<>(common);
+    env.putAll(own);
+    // match workers hold the master index; the other services stream and stay small
+    String heap = switch (module) {
+      case "match-service" -> "-Xmx1536m";
+      case "split-service" -> "-Xmx512m";
+      default -> "-Xmx384m";
+    };
+    return ServiceProcess.start(name, workspace.serviceJar(module), port, env,
+        List.of(heap, "-XX:+UseSerialGC"), logs);
+  }
+
+  private static int next(Options options, int ingestPort, int offset) {
+    return options.ingestPort() == 0 ? freePort() : ingestPort + offset;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  LocalStack stack() {
+    return stack;
+  }
+
+  List<ServiceProcess> services() {
+    return services;
+  }
+
+  URI ingestUrl() {
+    return services.get(0).baseUri();
+  }
+
+  /** A key for the partner, created with the partner on first use. */
+  String apiKey(String partnerId) {
+    return apiKeys.computeIfAbsent(partnerId, p -> new Partners(stack.dataSource()).mintKey(p, "local stack"));
+  }
+
+  /** What other CLI commands need to reach this pipeline; written to {@code .nayose/local-stack.json}. */
+  Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ingestUrl", ingestUrl().toString());
+    out.put("jdbcUrl", stack.jdbcUrl());
+    out.put("dbUser", stack.dbUser());
+    out.put("dbPassword", stack.dbPassword());
+    out.put("sqsEndpoint", stack.sqsEndpoint().toString());
+    out.put("s3Endpoint", stack.s3Endpoint().toString());
+    out.put("bucket", stack.bucket());
+    out.put("apiKeys", Map.copyOf(apiKeys));
+    Map<String, Object> ports = new LinkedHashMap<>();
+    services.forEach(s -> ports.put(s.name(), Map.of("port", s.port(), "log", s.log().toString())));
+    out.put("services", ports);
+    return out;
+  }
+
+  /** A service that died since start, if any. */
+  java.util.Optional<ServiceProcess> deadService() {
+    return services.stream().filter(s -> !s.isAlive()).findFirst();
+  }
+
+  @Override
+  public void close() {
+    // ingest first so nothing new arrives, the local stack last so services can finish in-flight work
+    services.forEach(ServiceProcess::close);
+    stack.close();
+  }
+}

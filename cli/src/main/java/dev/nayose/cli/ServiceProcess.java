@@ -1,0 +1,131 @@
+package dev.nayose.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as a child JVM from its runnable jar, exactly as it is deployed: configured
+ * by environment variables only, logging to a file, judged ready by its actuator health.
+ */
+final class ServiceProcess implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
+      List<String> jvmOptions, Path logDir) {
+    Path log = logDir.resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    var builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("SERVER_PORT", Integer.toString(port));
+    try {
+      return new ServiceProcess(name, port, log, builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  int port() {
+    return port;
+  }
+
+  URI baseUri() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Waits until {@code /actuator/health} answers UP; fails with the log's tail if the process dies or time runs out. */
+  void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    var request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; end of " + log + ":\n" + tail());
+      }
+      try {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      pause(250);
+    }
+    throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; end of " + log + ":\n" + tail());
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the service gracefully (SIGTERM: in-flight messages finish), then forcibly. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.nayose.cli;
+
+import dev.nayose.platform.ledger.UploadStatus;
+import java.io.PrintStream;
+
+/** How an upload's status reads in a terminal. */
+final class StatusView {
+  private StatusView() {}
+
+  /** One line for progress displays. */
+  static String progressLine(UploadStatus s) {
+    var rows = s.rows();
+    String total = rows.total() == null ? "?" : String.format("%,d", rows.total());
+    String chunks = s.chunks().total() == null ? "?" : s.chunks().loaded() + "/" + s.chunks().total();
+    return String.format("%-9s rows %s: loaded %,d  rejected %,d  dead-lettered %,d | chunks %s | MATCHED %,d  REVIEW %,d  UNMATCHED %,d",
+        s.state(), total, rows.loaded(), rows.rejected(), rows.deadLettered(), chunks, rows.matched(), rows.review(),
+        rows.unmatched());
+  }
+
+  static void print(UploadStatus s, PrintStream out) {
+    out.printf("upload    %s (partner %s, file %s, %,d bytes, %s)%n", s.uploadId(), s.partnerId(), s.fileName(),
+        s.byteSize(), s.encoding() == null ? "encoding not yet detected" : s.encoding());
+    out.printf("state     %s%s%n", s.state(), s.failureReason() == null ? "" : " — " + s.failureReason());
+    var r = s.rows();
+    out.printf("rows      in %s = loaded %,d + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
+        r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(), r.rejected(), r.duplicate(),
+        r.deadLettered(), s.accounted() ? "  ✓ every row accounted for" : "");
+    out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
+    out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",
+        s.chunks().total() == null ? "?" : s.chunks().total(), s.chunks().loaded(), s.chunks().deadLettered());
+    s.workers().forEach(w -> out.printf("worker    %s matched %d chunk(s), %,d rows%n", w.workerId(), w.chunks(), w.rows()));
+    s.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%n", d.stage(), d.chunk(),
+        d.rows(), d.cause(), d.errorMessage()));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.nayose.cli;
+
+import dev.nayose.platform.ledger.UploadStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nayose upload FILE --partner P [--wait]}: what a partner's system does. */
+@Command(name = "upload", description = "Upload a CSV file of job postings as a partner; prints the status JSON last.")
+final class UploadCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "FILE")
+  Path file;
+
+  @Option(names = "--partner", required = true, description = "Partner id (the local stack creates it and its key on first use).")
+  String partner;
+
+  @Option(names = "--wait", description = "Wait until the upload is COMPLETED, STALLED or FAILED.")
+  boolean await;
+
+  @Option(names = "--encoding", description = "Declare the file's encoding (UTF-8 or Shift_JIS); detected when absent.")
+  String encoding;
+
+  @Option(names = "--idempotency-key", description = "Retrying with the same key never creates a second upload.")
+  String idempotencyKey;
+
+  @Option(names = "--api-key", description = "The partner's API key (default: $NAYOSE_API_KEY, or the local stack's).")
+  String apiKey;
+
+  @Option(names = "--timeout", defaultValue = "PT30M", description = "How long --wait waits (ISO-8601 duration).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    Workspace workspace = Workspace.locate();
+    Targets targets = Targets.resolve(workspace, NayoseCli.JSON);
+    String key = targets.apiKey(apiKey, partner).orElseGet(() -> mintLocalKey(workspace, targets));
+    var client = new IngestClient(targets.ingestUrl(), key, NayoseCli.JSON);
+    UUID uploadId = client.upload(file, encoding, idempotencyKey);
+    System.out.println("uploaded " + file + " as " + uploadId);
+    UploadStatus status = await
+        ? UploadWatch.untilFinal(() -> client.status(uploadId), timeout, System.out)
+        : client.status(uploadId);
+    if (await) {
+      StatusView.print(status, System.out);
+    }
+    System.out.println(NayoseCli.JSON.writeValueAsString(status));
+    return !await || "COMPLETED".equals(status.state()) ? 0 : 1;
+  }
+
+  private String mintLocalKey(Workspace workspace, Targets targets) {
+    if (!targets.local()) {
+      throw new IllegalArgumentException("no API key for partner " + partner + ": pass --api-key or set NAYOSE_API_KEY");
+    }
+    String key = new Partners(targets.dataSource()).mintKey(partner, "nayose upload");
+    LocalStackFile.addApiKey(workspace, partner, key);
+    return key;
+  }
+}
