@@ -1,0 +1,40 @@
+package dev.nayose.master;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one import did, in one transaction. For companies.csv and offices.csv every row read is
+ * written or rejected: {@code rowsRead == companiesWritten (or officesWritten) + rejected.size()}.
+ * For an NTA file several rows may fold into one company, so {@code rowsRead} is larger.
+ *
+ * @param importId the id of the {@code master_import} row this import added; match workers
+ *     rebuild their index when it moves
+ * @param source what was imported, e.g. {@code nta:nta-20260821-sjis.csv}
+ * @param rowsRead data rows of the file
+ * @param companiesWritten companies inserted or updated (an unchanged company counts: it is in the
+ *     master as the file says)
+ * @param officesWritten offices inserted or updated
+ * @param formerNamesWritten former names inserted or updated
+ * @param companiesDeleted NTA companies removed because their newest record deletes them
+ * @param rejected rows not imported, with the reason, by line
+ * @param elapsed from opening the file to commit
+ */
+public record ImportReport(
+    long importId,
+    String source,
+    long rowsRead,
+    long companiesWritten,
+    long officesWritten,
+    long formerNamesWritten,
+    long companiesDeleted,
+    List<RejectedRow> rejected,
+    Duration elapsed) {
+
+  public ImportReport {
+    Objects.requireNonNull(source, "source");
+    rejected = List.copyOf(rejected);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+}

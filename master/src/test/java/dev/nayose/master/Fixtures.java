@@ -1,0 +1,69 @@
+package dev.nayose.master;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Test files: fixtures from src/test/resources, and packed or re-encoded copies of them. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Path path(String resource) {
+    URL url = Fixtures.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new IllegalArgumentException("no test resource " + resource);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code file}.gz in {@code dir}, as the NTA and partners compress. */
+  static Path gzip(Path file, Path dir) throws IOException {
+    Path gz = dir.resolve(file.getFileName() + ".gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(file, out);
+    }
+    return gz;
+  }
+
+  /** A zip holding {@code file} as its only entry, as the NTA publishes its downloads. */
+  static Path zip(Path file, Path dir) throws IOException {
+    Path zip = dir.resolve(file.getFileName() + ".zip");
+    try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry(file.getFileName().toString()));
+      Files.copy(file, out);
+      out.closeEntry();
+    }
+    return zip;
+  }
+
+  /** Writes {@code text} in {@code charset}, with a UTF-8 byte-order mark when asked. */
+  static Path write(Path dir, String name, String text, Charset charset, boolean bom) {
+    try {
+      Path file = dir.resolve(name);
+      byte[] body = text.getBytes(charset);
+      byte[] bytes = body;
+      if (bom) {
+        bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+      }
+      Files.write(file, bytes);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
