@@ -89,7 +89,7 @@ final class LocalPipeline implements AutoCloseable {
       services.add(start(workspace, "ingest-service", "ingest-service", ingestPort, common,
           Map.of("NAYOSE_INGEST_PUBLISH_S3_EVENTS", "true"), logs));
       services.add(start(workspace, "split-service", "split-service", next(options, ingestPort, 1), common, Map.of(), logs));
-      services.add(start(workspace, "load-service", "load-service", next(options, ingestPort, 2), common, Map.of(), logs));
+      services.add(start(workspace, "load-service", "load-service", next(options, ingestPort, 3), common, Map.of(), logs));
       for (int worker = 1; worker <= options.matchWorkers(); worker++) {
         services.add(start(workspace, "match-service-" + worker, "match-service", next(options, ingestPort, 9 + worker),
             common, Map.of("NAYOSE_MATCH_WORKER_ID", "match-" + worker), logs));

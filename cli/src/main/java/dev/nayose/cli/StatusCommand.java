@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "status", description = "Show an upload's state and accounting (status JSON last).")
 final class StatusCommand implements Callable<Integer> {
 
+  private static final int REJECTIONS_SHOWN = 10;
+
   @Parameters(paramLabel = "UPLOAD_ID")
   UUID uploadId;
 
@@ -22,10 +24,16 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Targets targets = Targets.resolve(Workspace.locate(), NayoseCli.JSON);
-    UploadStatus status = new UploadLedger(JdbcClient.create(targets.dataSource())).find(uploadId)
-        .orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId));
+    var ledger = new UploadLedger(JdbcClient.create(targets.dataSource()));
+    UploadStatus status = ledger.find(uploadId).orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId));
     if (!jsonOnly) {
       StatusView.print(status, System.out);
+      var rejections = ledger.rejections(uploadId, 0, REJECTIONS_SHOWN);
+      rejections.forEach(r -> System.out.printf("rejected  row %d%s: %s — %s%n", r.row(),
+          r.column() == null ? "" : " column " + r.column(), r.code(), r.reason()));
+      if (status.rows().rejected() > rejections.size()) {
+        System.out.printf("          … %,d more (GET /v1/uploads/%s/rejections)%n", status.rows().rejected() - rejections.size(), uploadId);
+      }
     }
     System.out.println(NayoseCli.JSON.writeValueAsString(status));
     return 0;

@@ -93,9 +93,26 @@ class PipelineIT {
       assertThat(row.get("decision")).isEqualTo("MATCHED");
       assertThat(row.get("company_id")).isEqualTo(row.get("corporate_number"));
     });
-    // the rejections say which row and why
+    // the rejections say which row and why, and the partner can read them
     assertThat(db.sql("select count(*) from upload_rejection where upload_id = ? and code = 'DUPLICATE_POSTING_ID'")
         .param(uploadId).query(Integer.class).single()).isEqualTo(20);
+    var page = NayoseCli.JSON.readTree(get("/v1/uploads/" + uploadId + "/rejections?limit=50", "acme").body());
+    assertThat(page.path("rejections")).hasSize(50);
+    assertThat(page.path("nextAfter").asLong()).isEqualTo(page.path("rejections").get(49).path("row").asLong());
+    var first = page.path("rejections").get(0);
+    assertThat(first.path("row").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(first.path("code").asString()).isNotBlank();
+    assertThat(first.path("reason").asString()).isNotBlank();
+    var rest = NayoseCli.JSON.readTree(get("/v1/uploads/" + uploadId + "/rejections?after=" + page.path("nextAfter").asLong(), "acme").body());
+    assertThat(rest.path("rejections")).hasSize(10);
+    assertThat(rest.path("nextAfter").isNull()).isTrue();
+    assertThat(get("/v1/uploads/" + uploadId + "/rejections", "someone-else").statusCode()).isEqualTo(404);
+  }
+
+  private static HttpResponse<String> get(String path, String partner) throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + path))
+        .header("X-API-Key", pipeline.apiKey(partner)).GET().build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

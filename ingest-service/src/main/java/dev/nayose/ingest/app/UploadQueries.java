@@ -1,6 +1,7 @@
 package dev.nayose.ingest.app;
 
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.ledger.UploadRejection;
 import dev.nayose.platform.ledger.UploadStatus;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,11 @@ public class UploadQueries {
 
   public Optional<UploadStatus> status(String partnerId, UUID uploadId) {
     return ledger.find(uploadId).filter(status -> status.partnerId().equals(partnerId));
+  }
+
+  /** The upload's rejected rows, if the upload is the partner's. */
+  public Optional<List<UploadRejection>> rejections(String partnerId, UUID uploadId, long afterRow, int limit) {
+    return status(partnerId, uploadId).map(s -> ledger.rejections(uploadId, afterRow, limit));
   }
 
   public List<Upload> recent(String partnerId, int limit) {

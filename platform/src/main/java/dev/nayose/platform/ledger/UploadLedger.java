@@ -132,6 +132,17 @@ public class UploadLedger {
         .optional();
   }
 
+  /** Rejected rows of an upload in file order, those after {@code afterRow}, at most {@code limit}. */
+  public List<UploadRejection> rejections(UUID uploadId, long afterRow, int limit) {
+    return jdbc.sql("""
+        select row_number, column_name, code, reason from upload_rejection
+         where upload_id = :id and row_number > :after order by row_number limit :limit
+        """)
+        .param("id", uploadId).param("after", afterRow).param("limit", limit)
+        .query((rs, n) -> new UploadRejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
   private static UploadStatus status(ResultSet rs, List<UploadStatus.DeadLetter> deadLetters,
       List<UploadStatus.Worker> workers) throws SQLException {
     Integer total = (Integer) rs.getObject("rows_total");

@@ -47,6 +47,7 @@ class UploadController {
   static final String TEXT_CSV = "text/csv";
   static final String PROBLEM = "application/problem+json";
   private static final int MAX_LIST_LIMIT = 100;
+  private static final int MAX_REJECTIONS_LIMIT = 1_000;
 
   private final UploadHandler handler;
   private final UploadQueries queries;
@@ -123,6 +124,28 @@ class UploadController {
       @PathVariable UUID uploadId) {
     return queries.status(partner.id(), uploadId).orElseThrow(() -> new UploadNotFoundException(uploadId));
   }
+
+  @GetMapping("/{uploadId}/rejections")
+  @Operation(summary = "The rows of an upload that were rejected: row, column, code and reason, in file order",
+      description = "Pages by row number: pass the last row you received as 'after' to get the next page.")
+  @ApiResponse(responseCode = "200", description = "Rejected rows")
+  @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  RejectedRows rejections(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @PathVariable UUID uploadId,
+      @Parameter(description = "Only rows after this row number") @RequestParam(defaultValue = "0") long after,
+      @Parameter(description = "How many, 1.." + MAX_REJECTIONS_LIMIT) @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > MAX_REJECTIONS_LIMIT) {
+      throw new BadRequestException("limit", "limit must be 1.." + MAX_REJECTIONS_LIMIT + ", not " + limit);
+    }
+    var rows = queries.rejections(partner.id(), uploadId, after, limit)
+        .orElseThrow(() -> new UploadNotFoundException(uploadId));
+    Long next = rows.size() == limit ? rows.get(rows.size() - 1).row() : null;
+    return new RejectedRows(uploadId, rows, next);
+  }
+
+  /** A page of rejected rows; {@code nextAfter} is the {@code after} of the next page, null on the last. */
+  record RejectedRows(UUID uploadId, java.util.List<dev.nayose.platform.ledger.UploadRejection> rejections, Long nextAfter) {}
 
   @GetMapping
   @Operation(summary = "Your most recent uploads, newest first")
