@@ -1,0 +1,58 @@
+package dev.nayose.eval;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.nayose.master.CompaniesCsvReader;
+import dev.nayose.master.Company;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An evaluation set: a master (companies in ascending {@code companyId} order) and labelled
+ * postings, some of which name companies that are not in the master.
+ */
+public record EvalSet(long seed, List<Company> master, List<EvalPosting> postings) {
+
+  /** The pipeline's canonical posting columns that the evaluation fills. */
+  public static final List<String> POSTING_COLUMNS = List.of("posting_id", "company_name", "corporate_number",
+      "postal_code", "address", "phone", "work_location");
+
+  public EvalSet {
+    master = List.copyOf(master);
+    postings = List.copyOf(postings);
+  }
+
+  /** Writes {@code companies.csv}, {@code postings.csv} and {@code truth.csv} into {@code dir}. */
+  public void writeTo(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    writeMaster(dir.resolve("companies.csv"));
+    try (CsvWriter postingsCsv = CsvWriter.builder().build(dir.resolve("postings.csv"), StandardCharsets.UTF_8);
+        CsvWriter truthCsv = CsvWriter.builder().build(dir.resolve("truth.csv"), StandardCharsets.UTF_8)) {
+      postingsCsv.writeRecord(POSTING_COLUMNS);
+      truthCsv.writeRecord("posting_id", "company_id");
+      for (EvalPosting p : postings) {
+        postingsCsv.writeRecord(p.postingId(), p.companyName(), orEmpty(p.corporateNumber()),
+            orEmpty(p.postalCode()), orEmpty(p.address()), orEmpty(p.phone()), orEmpty(p.workLocation()));
+        truthCsv.writeRecord(p.postingId(), orEmpty(p.truthCompanyId()));
+      }
+    }
+  }
+
+  /** Writes the master as a companies.csv ({@link CompaniesCsvReader#COLUMNS}). */
+  public void writeMaster(Path file) throws IOException {
+    try (CsvWriter csv = CsvWriter.builder().build(file, StandardCharsets.UTF_8)) {
+      csv.writeRecord(CompaniesCsvReader.COLUMNS);
+      for (Company c : master) {
+        csv.writeRecord(c.companyId(), orEmpty(c.corporateNumber()), c.name(), orEmpty(c.nameKana()),
+            orEmpty(c.prefecture()), orEmpty(c.city()), orEmpty(c.street()), orEmpty(c.postalCode()),
+            orEmpty(c.phone()), orEmpty(c.website()));
+      }
+    }
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

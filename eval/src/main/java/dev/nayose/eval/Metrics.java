@@ -1,0 +1,42 @@
+package dev.nayose.eval;
+
+/**
+ * The figures of one system on one evaluation set. Counts are of postings; the ratios are
+ * {@code NaN} when their denominator is zero.
+ *
+ * @param postings every posting of the set
+ * @param present postings whose company is in the master
+ * @param absent postings whose company is not in the master
+ * @param matched postings the system linked automatically ({@code MATCHED})
+ * @param matchedCorrect automatic links to the posting's true company
+ * @param review postings sent to review
+ * @param absentMatched postings of absent companies that were linked automatically (always wrong)
+ * @param millis wall time the system took for the whole set, building excluded
+ */
+public record Metrics(String system, int postings, int present, int absent, int matched, int matchedCorrect,
+    int review, int absentMatched, long millis) {
+
+  /** Correct automatic links / all automatic links. */
+  public double precision() {
+    return ratio(matchedCorrect, matched);
+  }
+
+  /** Correct automatic links / postings whose company is in the master. */
+  public double recall() {
+    return ratio(matchedCorrect, present);
+  }
+
+  /** Postings sent to review / all postings. */
+  public double reviewRate() {
+    return ratio(review, postings);
+  }
+
+  /** Postings of absent companies linked automatically / postings of absent companies (should be ~0). */
+  public double absentMatchedRate() {
+    return ratio(absentMatched, absent);
+  }
+
+  private static double ratio(int numerator, int denominator) {
+    return denominator == 0 ? Double.NaN : (double) numerator / denominator;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.nayose.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nayose.master.NtaFileReader;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both systems on one small set, pg_trgm on a real embedded PostgreSQL (the test fails if it cannot start). */
+class EvalIT {
+
+  @Test
+  void both_systems_are_scored_on_the_same_set(@TempDir Path dir) throws Exception {
+    EvalSet set = new EvalSetGenerator(11).generate(NtaFileReader.read(EvalSetGeneratorTest.SAMPLE).companies(),
+        5_000, 700);
+    List<Metrics> results;
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      TrigramBaselineSystem.createDatabase(pg.getPostgresDatabase(), "nayose_eval");
+      results = Evaluation.run(set, pg.getDatabase("postgres", "nayose_eval"), dir, 0.6, 0.4);
+    }
+    System.out.print(Evaluation.table(results));
+
+    assertThat(results).extracting(Metrics::system).containsExactly("exact-1", "pg_trgm");
+    Metrics exact = results.get(0);
+    Metrics trgm = results.get(1);
+    assertThat(exact.postings()).isEqualTo(700);
+    assertThat(exact.matched()).isGreaterThan(300);
+    assertThat(exact.precision()).isGreaterThanOrEqualTo(0.99);
+    assertThat(exact.absentMatchedRate()).isLessThanOrEqualTo(0.02);
+    assertThat(trgm.postings()).isEqualTo(700);
+    assertThat(trgm.present() + trgm.absent()).isEqualTo(700);
+    assertThat(trgm.matched()).isGreaterThan(100);
+    assertThat(trgm.matchedCorrect()).isGreaterThan(100);
+    assertThat(Files.readAllLines(dir.resolve("decisions-pg_trgm.csv"))).hasSize(701);
+    assertThat(Files.readAllLines(dir.resolve("decisions-exact-1.csv"))).hasSize(701);
+  }
+}
