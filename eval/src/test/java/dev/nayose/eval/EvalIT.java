@@ -24,7 +24,7 @@ class EvalIT {
     }
     System.out.print(Evaluation.table(results));
 
-    assertThat(results).extracting(Metrics::system).containsExactly("exact-1", "pg_trgm");
+    assertThat(results).extracting(Metrics::system).containsExactly("exact-2", "pg_trgm");
     Metrics exact = results.get(0);
     Metrics trgm = results.get(1);
     assertThat(exact.postings()).isEqualTo(700);
@@ -36,6 +36,6 @@ class EvalIT {
     assertThat(trgm.matched()).isGreaterThan(100);
     assertThat(trgm.matchedCorrect()).isGreaterThan(100);
     assertThat(Files.readAllLines(dir.resolve("decisions-pg_trgm.csv"))).hasSize(701);
-    assertThat(Files.readAllLines(dir.resolve("decisions-exact-1.csv"))).hasSize(701);
+    assertThat(Files.readAllLines(dir.resolve("decisions-exact-2.csv"))).hasSize(701);
   }
 }

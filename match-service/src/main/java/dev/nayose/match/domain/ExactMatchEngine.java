@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *       ({@link CompanyNameNormaliser}), and the places of its address and work location
  *       ({@link Place}); the prefecture is the address's, else the work location's.</li>
  *   <li>A valid corporate number found in the master decides: MATCHED. One that is not in the
- *       master, or whose check digit fails, is recorded as evidence and matching goes on.</li>
+ *       master, or whose check digit fails, is recorded as evidence and matching goes on; a valid
+ *       one not in the master turns what would be a name MATCH into REVIEW.</li>
  *   <li>Candidates: the companies whose current or former name equals the posting's.</li>
  *   <li>Decide by the posting's prefecture: exactly one candidate in it is MATCHED, several are
  *       REVIEW (the first by company id is named); without a prefecture, any candidate is REVIEW;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * Scores and weights come from {@link MatcherSettings}.
  */
 public final class ExactMatchEngine implements MatchEngine {
-  public static final String VERSION = "exact-1";
+  public static final String VERSION = "exact-2";
 
   static final String CORPORATE_NUMBER = "corporate_number";
   static final String NAME = "name";
@@ -122,6 +123,12 @@ public final class ExactMatchEngine implements MatchEngine {
         located.equals("EXACT") ? settings.prefectureWeight() : settings.officePrefectureWeight()));
     String officeId = office(first.company(), features, reasons);
     if (inPrefecture.size() == 1) {
+      if (features.corporateNumber().status() == PostedCorporateNumber.Status.VALID) {
+        // The posting names its own, valid corporate number and it is not this company's: most
+        // likely another company of the same name that is not in the master. Never auto-link it.
+        return new MatchedPosting(posting, Decision.REVIEW, index.companyId(first.company()), officeId,
+            settings.numberNotInMasterScore(), reasons);
+      }
       return new MatchedPosting(posting, Decision.MATCHED, index.companyId(first.company()), officeId,
           settings.namePrefectureScore(), reasons);
     }

@@ -14,6 +14,8 @@ package dev.nayose.match.domain;
  * @param ambiguousScore score of a REVIEW when several companies of that name are in the posting's prefecture
  * @param nameOnlyScore score of a REVIEW when the posting names no prefecture and one company in Japan has its name
  * @param nameOnlyAmbiguousScore score of a REVIEW when the posting names no prefecture and several companies have its name
+ * @param numberNotInMasterScore score of a REVIEW when name and prefecture fit one company but the
+ *     posting gives a valid corporate number the master does not have
  * @param corporateNumberWeight weight of a corporate number found in the master
  * @param nameWeight weight of a name equal to the company's current name
  * @param formerNameWeight weight of a name equal to one of the company's former names
@@ -33,6 +35,7 @@ public record MatcherSettings(
     double ambiguousScore,
     double nameOnlyScore,
     double nameOnlyAmbiguousScore,
+    double numberNotInMasterScore,
     double corporateNumberWeight,
     double nameWeight,
     double formerNameWeight,
@@ -51,6 +54,7 @@ public record MatcherSettings(
     requireScore(ambiguousScore, "ambiguousScore");
     requireScore(nameOnlyScore, "nameOnlyScore");
     requireScore(nameOnlyAmbiguousScore, "nameOnlyAmbiguousScore");
+    requireScore(numberNotInMasterScore, "numberNotInMasterScore");
     requireWeight(corporateNumberWeight, "corporateNumberWeight");
     requireWeight(nameWeight, "nameWeight");
     requireWeight(formerNameWeight, "formerNameWeight");
@@ -64,9 +68,9 @@ public record MatcherSettings(
     }
   }
 
-  /** The settings of matcher version {@code exact-1}. */
+  /** The settings of matcher version {@code exact-2}. */
   public static MatcherSettings defaults() {
-    return new MatcherSettings(1.0, 0.95, 0.5, 0.6, 0.4,
+    return new MatcherSettings(1.0, 0.95, 0.5, 0.6, 0.4, 0.5,
         20.0, 12.0, 9.0, -6.0, 3.0, 2.0, -4.0, 2.0,
         true, false, 10);
   }

@@ -47,7 +47,7 @@ class ChunkMatchHandlerTest {
     assertThat(matched.partnerId()).isEqualTo("acme");
     assertThat(matched.chunkIndex()).isEqualTo(1);
     assertThat(matched.chunkCount()).isEqualTo(3);
-    assertThat(matched.matcherVersion()).isEqualTo("exact-1");
+    assertThat(matched.matcherVersion()).isEqualTo("exact-2");
     assertThat(matched.workerId()).isEqualTo("match-test");
     assertThat(matched.postings()).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2", "P3");
     assertThat(matched.postings()).extracting(MatchedPosting::decision)

@@ -21,7 +21,7 @@ class ExactMatchEngineTest {
       number decides, even against the name | 全然違う名前(株) | 1010001097199 | 東京都中央区銀座7-10-16 | null || MATCHED | 1010001097199 | null | 1.0 | corporate_number:EXACT name:DIFFERENT
       number written with full-width digits and hyphens, office by address | (株)アプレイザル福岡 新宿支店 | ６２９０－００１－０１１４０９ | 東京都新宿区西新宿1-1-1 | null || MATCHED | 6290001011409 | OF-6290001011409-1 | 1.0 | corporate_number:EXACT name:EXACT office:EXACT
       check digit fails: a typo, the name decides | TK6(株) 大阪営業所 | 1430001032628 | 北海道札幌市豊平区月寒東二条19丁目 | null || MATCHED | 8430001032628 | null | 0.95 | corporate_number:CHECK_DIGIT_INVALID name:EXACT prefecture:EXACT
-      valid number not in the master, the name decides | メディア美装 (株) | 7020002058524 | 東京都日野市平山2丁目 | null || MATCHED | 9013401005566 | null | 0.95 | corporate_number:NOT_IN_MASTER name:EXACT prefecture:EXACT
+      valid number not in the master: no auto-link by name, review | メディア美装 (株) | 7020002058524 | 東京都日野市平山2丁目 | null || REVIEW | 9013401005566 | null | 0.5 | corporate_number:NOT_IN_MASTER name:EXACT prefecture:EXACT
       not a number at all | どこにもない商事 | 12345 | 東京都港区 | null || UNMATCHED | null | null | 0.0 | corporate_number:MALFORMED
       two of that name in the prefecture: the first by id, for review | さくら商事(株) | null | 東京都港区六本木 | null || REVIEW | C-0001 | null | 0.5 | name:EXACT prefecture:EXACT candidates:AMBIGUOUS
       one of that name in this prefecture | ㈲さくら商事 | null | 大阪府大阪市北区梅田 | null || MATCHED | C-0003 | null | 0.95 | name:EXACT prefecture:EXACT
@@ -80,7 +80,8 @@ class ExactMatchEngineTest {
   void listsAtMostTheConfiguredNumberOfCandidates() {
     MatcherSettings d = MatcherSettings.defaults();
     MatcherSettings oneListed = new MatcherSettings(d.corporateNumberScore(), d.namePrefectureScore(),
-        d.ambiguousScore(), d.nameOnlyScore(), d.nameOnlyAmbiguousScore(), d.corporateNumberWeight(), d.nameWeight(),
+        d.ambiguousScore(), d.nameOnlyScore(), d.nameOnlyAmbiguousScore(), d.numberNotInMasterScore(),
+        d.corporateNumberWeight(), d.nameWeight(),
         d.formerNameWeight(), d.nameDifferentWeight(), d.prefectureWeight(), d.officePrefectureWeight(),
         d.prefectureDifferentWeight(), d.officeWeight(), d.officesLocateCompany(), d.matchClosedCompaniesByName(), 1);
 
@@ -95,7 +96,8 @@ class ExactMatchEngineTest {
   void settingsDecideWhetherClosedCompaniesAndOfficesCount() {
     MatcherSettings d = MatcherSettings.defaults();
     MatcherSettings other = new MatcherSettings(d.corporateNumberScore(), d.namePrefectureScore(),
-        d.ambiguousScore(), d.nameOnlyScore(), d.nameOnlyAmbiguousScore(), d.corporateNumberWeight(), d.nameWeight(),
+        d.ambiguousScore(), d.nameOnlyScore(), d.nameOnlyAmbiguousScore(), d.numberNotInMasterScore(),
+        d.corporateNumberWeight(), d.nameWeight(),
         d.formerNameWeight(), d.nameDifferentWeight(), d.prefectureWeight(), d.officePrefectureWeight(),
         d.prefectureDifferentWeight(), d.officeWeight(), false, true, d.maxListedCandidates());
     ExactMatchEngine engine = new ExactMatchEngine(SmallMaster.index(), other);
@@ -113,7 +115,7 @@ class ExactMatchEngineTest {
 
     assertThat(matched).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2");
     assertThat(matched).extracting(MatchedPosting::decision).containsExactly(Decision.UNMATCHED, Decision.MATCHED);
-    assertThat(engine.version()).isEqualTo("exact-1");
+    assertThat(engine.version()).isEqualTo("exact-2");
   }
 
   @Test

@@ -84,7 +84,7 @@ class MatchServiceIT {
     assertThat(matched.chunkIndex()).isEqualTo(2);
     assertThat(matched.chunkCount()).isEqualTo(4);
     assertThat(matched.partnerId()).isEqualTo("acme");
-    assertThat(matched.matcherVersion()).isEqualTo("exact-1");
+    assertThat(matched.matcherVersion()).isEqualTo("exact-2");
     assertThat(matched.workerId()).isEqualTo("match-it");
     assertThat(matched.postings()).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2", "P3", "P4", "P5");
     assertThat(matched.postings()).extracting(MatchedPosting::decision).containsExactly(
