@@ -1,13 +1,10 @@
 package dev.nayose.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.nayose.schema.ApiKeyDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 
 /**
@@ -36,7 +33,7 @@ final class Partners {
         p.executeUpdate();
       }
       try (var k = c.prepareStatement("insert into partner_api_key (key_sha256, partner_id, label) values (?, ?, ?)")) {
-        k.setString(1, sha256(key));
+        k.setString(1, ApiKeyDigest.sha256Hex(key));
         k.setString(2, partnerId);
         k.setString(3, label);
         k.executeUpdate();
@@ -46,13 +43,5 @@ final class Partners {
       throw new IllegalStateException("cannot create a key for partner " + partnerId + ": " + e.getMessage(), e);
     }
     return key;
-  }
-
-  static String sha256(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -35,7 +35,7 @@ final class UploadWatch {
           out.print(tty ? "\r" + line : line + System.lineSeparator());
           last = line;
         }
-        if (IngestClient.FINAL_STATES.contains(status.state())) {
+        if (IngestClient.isFinal(status)) {
           if (tty) {
             out.println();
           }

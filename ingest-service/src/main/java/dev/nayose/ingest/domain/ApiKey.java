@@ -1,9 +1,6 @@
 package dev.nayose.ingest.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.nayose.schema.ApiKeyDigest;
 import java.util.Objects;
 
 /**
@@ -23,12 +20,7 @@ public record ApiKey(String secret) {
 
   /** Lower-case hex SHA-256 of the key's bytes, as {@code partner_api_key.key_sha256} holds it. */
   public String sha256Hex() {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return ApiKeyDigest.sha256Hex(secret);
   }
 
   @Override

@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * at once then always leave at least one of them seeing both.
  */
 public class UploadLedger {
+  /** Dead letters of the upload not loaded since, newest per chunk (chunk -1: the upload event, split stage). */
   private static final String OPEN_DEAD_LETTERS = """
       select distinct on (d.chunk_index) d.*
         from dead_letter d
-       where d.upload_id = :id and d.stage <> 'split'
+       where d.upload_id = :id
          and not exists (select 1 from chunk_load c
                           where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index)
        order by d.chunk_index, d.recorded_at desc
@@ -100,7 +101,7 @@ public class UploadLedger {
 
   /** The upload's status, if it exists. */
   public Optional<UploadStatus> find(UUID uploadId) {
-    List<UploadStatus.DeadLetter> deadLetters = jdbc.sql(OPEN_DEAD_LETTERS.replace("and d.stage <> 'split'", ""))
+    List<UploadStatus.DeadLetter> deadLetters = jdbc.sql(OPEN_DEAD_LETTERS)
         .param("id", uploadId)
         .query((rs, n) -> new UploadStatus.DeadLetter(rs.getString("stage"), rs.getInt("chunk_index"),
             rs.getInt("rows_affected"), rs.getString("cause"), rs.getString("error_class"),
@@ -117,16 +118,13 @@ public class UploadLedger {
         select u.*,
                coalesce(c.chunks, 0) as chunks_loaded, coalesce(c.rows, 0) as rows_loaded,
                coalesce(c.matched, 0) as matched, coalesce(c.review, 0) as review,
-               coalesce(c.unmatched, 0) as unmatched,
-               coalesce(d.chunks, 0) as chunks_dead, coalesce(d.rows, 0) as rows_dead
+               coalesce(c.unmatched, 0) as unmatched
           from upload u
           left join lateral (select count(*) as chunks, sum(rows_loaded) as rows, sum(matched) as matched,
                                     sum(review) as review, sum(unmatched) as unmatched
                                from chunk_load where upload_id = u.upload_id) c on true
-          left join lateral (select count(*) as chunks, sum(rows_affected) as rows
-                               from (%s) open_dead) d on true
          where u.upload_id = :id
-        """.formatted(OPEN_DEAD_LETTERS))
+        """)
         .param("id", uploadId)
         .query((rs, n) -> status(rs, deadLetters, workers))
         .optional();
@@ -148,11 +146,13 @@ public class UploadLedger {
     Integer total = (Integer) rs.getObject("rows_total");
     int rejected = rs.getInt("rows_rejected");
     int loaded = rs.getInt("rows_loaded");
-    int dead = rs.getInt("rows_dead");
+    // the rows of an upload are in its chunks: the upload event's own dead letter (split) holds none
+    List<UploadStatus.DeadLetter> deadChunks = deadLetters.stream().filter(d -> d.chunk() >= 0).toList();
+    int dead = deadChunks.stream().mapToInt(UploadStatus.DeadLetter::rows).sum();
     var rows = new UploadStatus.Rows(total, rejected, rs.getInt("rows_duplicate"), loaded, dead,
         rs.getInt("matched"), rs.getInt("review"), rs.getInt("unmatched"));
     var chunks = new UploadStatus.Chunks((Integer) rs.getObject("chunk_count"),
-        rs.getInt("chunks_loaded"), rs.getInt("chunks_dead"));
+        rs.getInt("chunks_loaded"), deadChunks.size());
     boolean accounted = total != null && total == loaded + rejected + dead;
     return new UploadStatus((UUID) rs.getObject("upload_id"), rs.getString("partner_id"),
         rs.getString("state"), rs.getString("failure_reason"), rs.getString("original_name"),

@@ -64,10 +64,6 @@ public class StageRunner {
     this.meters = meters;
   }
 
-  public String queue() {
-    return queue;
-  }
-
   /** Reads the message as {@code type} and hands it to {@code handler}; see the class comment. */
   public <T> void run(Message<String> message, Class<T> type, Consumer<T> handler) {
     Timer.Sample sample = Timer.start(meters);
