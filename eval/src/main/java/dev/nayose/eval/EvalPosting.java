@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * One labelled posting of an evaluation set: the fields as a partner would write them, and the
  * truth. {@code truthCompanyId} is the master company the posting names, {@code null} when its
- * company is not in the master. Optional fields are {@code null} when the posting leaves them out.
+ * company is not in the master; {@code truthOfficeId} is the office of that company the posting
+ * was written at (its address, postal code and phone are the office's), {@code null} for the head
+ * office and for absent companies. Optional fields are {@code null} when the posting leaves them out.
  */
 public record EvalPosting(
     String postingId,
@@ -15,17 +17,32 @@ public record EvalPosting(
     String address,
     String phone,
     String workLocation,
-    String truthCompanyId) {
+    String truthCompanyId,
+    String truthOfficeId) {
 
   public EvalPosting {
     Objects.requireNonNull(postingId, "postingId");
     if (companyName == null || companyName.isBlank()) {
       throw new IllegalArgumentException("companyName is required");
     }
+    if (truthOfficeId != null && truthCompanyId == null) {
+      throw new IllegalArgumentException("an office without its company: " + postingId);
+    }
+  }
+
+  /** A posting at its company's head office (or of an absent company). */
+  public EvalPosting(String postingId, String companyName, String corporateNumber, String postalCode, String address,
+      String phone, String workLocation, String truthCompanyId) {
+    this(postingId, companyName, corporateNumber, postalCode, address, phone, workLocation, truthCompanyId, null);
   }
 
   /** True when the posting's company is in the master. */
   public boolean present() {
     return truthCompanyId != null;
+  }
+
+  /** True when the posting was written at one of its company's offices. */
+  public boolean atOffice() {
+    return truthOfficeId != null;
   }
 }

@@ -1,18 +1,30 @@
 package dev.nayose.eval;
 
 import dev.nayose.master.Company;
+import dev.nayose.master.Office;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds an {@link EvalSet} from real companies (NTA records): a master drawn from them, and
  * postings that name master companies with partners' noise ({@link PostingNoise}) or, about one in
  * seven, companies that are not in the master, half of those under the name of a master company
  * that is elsewhere (another prefecture) — the case where a confident link would be wrong.
+ *
+ * <p>About a quarter of the master companies get one to three offices ({@code <companyId>-<k>},
+ * named like 大阪支店) at the addresses of other real companies, which are not in the master; about
+ * one posting of a master company in seven (15 %) is written at one of its company's offices: the
+ * office's address, postal code and phone, the company's name, often followed by the office's.
  *
  * <p>Deterministic: the same companies, sizes and seed give the same set, whatever the order of
  * {@code companies}.
@@ -22,8 +34,18 @@ public final class EvalSetGenerator {
   public static final double ABSENT_SHARE = 1.0 / 7;
   /** Share of absent-company postings written with a master company's name. */
   static final double ABSENT_NAMESAKE_SHARE = 0.5;
+  /** Share of postings of a renamed company that use one of its former names. */
+  static final double FORMER_NAME_SHARE = 0.3;
   /** Share of postings that give a corporate number. */
   static final double CORPORATE_NUMBER_SHARE = 0.3;
+  /** Share of master companies that have offices (as in {@code SyntheticMasterWriter}). */
+  static final double WITH_OFFICES_SHARE = 0.25;
+  /** Share of postings of master companies written at one of the company's offices. */
+  static final double OFFICE_POSTING_SHARE = 0.15;
+  private static final List<String> OFFICE_KINDS = List.of("支店", "営業所", "工場");
+  /** A city of a designated city's ward: the office is named after the city, 大阪市中央区 → 大阪. */
+  private static final Pattern WARD = Pattern.compile("^(.+?)市.+区$");
+  private static final Pattern DISTRICT = Pattern.compile("^.+郡(.+)$");
 
   private final long seed;
 
@@ -61,6 +83,10 @@ public final class EvalSetGenerator {
       absent.add(withPhone(c));
     }
     master.sort(Comparator.comparing(Company::companyId));
+    List<Office> offices = offices(master, absent, random);
+    Map<String, List<Office>> officesOf = new LinkedHashMap<>();
+    offices.forEach(o -> officesOf.computeIfAbsent(o.companyId(), id -> new ArrayList<>()).add(o));
+    List<Company> withOffices = master.stream().filter(c -> officesOf.containsKey(c.companyId())).toList();
 
     PostingNoise noise = new PostingNoise(random);
     List<EvalPosting> postings = new ArrayList<>(postingCount);
@@ -72,12 +98,66 @@ public final class EvalSetGenerator {
         Company namesake = random.nextDouble() < ABSENT_NAMESAKE_SHARE ? namesakeElsewhere(master, place, random) : null;
         String name = namesake == null ? place.name() : namesake.name();
         postings.add(render(noise, postingId, name, place, 0.1, null));
+      } else if (!withOffices.isEmpty() && random.nextDouble() < OFFICE_POSTING_SHARE) {
+        Company company = withOffices.get(random.nextInt(withOffices.size()));
+        List<Office> its = officesOf.get(company.companyId());
+        postings.add(renderAtOffice(noise, postingId, company, its.get(random.nextInt(its.size()))));
       } else {
         Company company = master.get(random.nextInt(master.size()));
-        postings.add(render(noise, postingId, company.name(), company, CORPORATE_NUMBER_SHARE, company.companyId()));
+        // partners keep writing a company's old name for a while after it changed
+        String name = !company.formerNames().isEmpty() && random.nextDouble() < FORMER_NAME_SHARE
+            ? company.formerNames().get(random.nextInt(company.formerNames().size())).name()
+            : company.name();
+        postings.add(render(noise, postingId, name, company, CORPORATE_NUMBER_SHARE, company.companyId()));
       }
     }
-    return new EvalSet(seed, master, postings);
+    return new EvalSet(seed, master, offices, postings);
+  }
+
+  /**
+   * Offices of about a quarter of {@code master} (in its order), each at the address of a company
+   * of {@code places}; a company's offices have distinct names.
+   */
+  private static List<Office> offices(List<Company> master, List<Company> places, Random random) {
+    List<Office> offices = new ArrayList<>();
+    for (Company company : master) {
+      if (random.nextDouble() >= WITH_OFFICES_SHARE) {
+        continue;
+      }
+      int count = 1 + random.nextInt(3);
+      Set<String> names = new HashSet<>();
+      for (int k = 0; k < count; k++) {
+        Company place = places.get(random.nextInt(places.size()));
+        String name = shortCity(place.city()) + OFFICE_KINDS.get(random.nextInt(OFFICE_KINDS.size()));
+        if (!names.add(name)) {
+          continue;
+        }
+        String officeId = company.companyId() + "-" + names.size();
+        String phone = phone(officeId);
+        if (phone.equals(company.phone())) {
+          phone = phone(officeId + "'");
+        }
+        offices.add(new Office(officeId, company.companyId(), name, place.prefecture(), place.city(), place.street(),
+            place.postalCode(), phone));
+      }
+    }
+    return offices;
+  }
+
+  /** The city as an office's name says it: 大阪市中央区 → 大阪, 川越市 → 川越, 千代田区 → 千代田, 西多摩郡瑞穂町 → 瑞穂. */
+  static String shortCity(String city) {
+    String name = city;
+    Matcher ward = WARD.matcher(name);
+    Matcher district = DISTRICT.matcher(name);
+    if (ward.matches()) {
+      name = ward.group(1);
+    } else if (district.matches()) {
+      name = district.group(1);
+    }
+    if (name.length() > 2 && "市区町村".indexOf(name.charAt(name.length() - 1)) >= 0) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name;
   }
 
   private static Company namesakeElsewhere(List<Company> master, Company place, Random random) {
@@ -102,13 +182,31 @@ public final class EvalSetGenerator {
         truth);
   }
 
+  private static EvalPosting renderAtOffice(PostingNoise noise, String postingId, Company company, Office office) {
+    return new EvalPosting(postingId,
+        noise.name(company.name(), office.city(), office.name()),
+        noise.corporateNumber(company.corporateNumber(), CORPORATE_NUMBER_SHARE),
+        noise.postalCode(office.postalCode()),
+        noise.address(office.prefecture(), office.city(), office.street()),
+        noise.phone(office.phone()),
+        noise.workLocation(office.prefecture(), office.city()),
+        company.companyId(),
+        office.officeId());
+  }
+
   /** The company with a made-up but stable phone number (NTA records have none). */
   static Company withPhone(Company c) {
-    long h = Integer.toUnsignedLong(c.companyId().hashCode()) * 2_654_435_761L;
-    String area = Long.toString(3 + (h % 97) % 7);
-    String phone = "0" + area + "-" + String.format("%04d", (h >>> 8) % 10_000) + "-"
-        + String.format("%04d", (h >>> 24) % 10_000);
     return new Company(c.companyId(), c.corporateNumber(), c.name(), c.nameKana(), c.prefecture(), c.city(),
-        c.street(), c.postalCode(), phone, c.website(), c.kind(), c.closedOn(), c.closeCause(), c.formerNames());
+        c.street(), c.postalCode(), phone(c.companyId()), c.website(), c.kind(), c.closedOn(), c.closeCause(),
+        c.formerNames());
+  }
+
+  /** A made-up phone number that depends only on {@code key}. */
+  static String phone(String key) {
+    long h = Integer.toUnsignedLong(key.hashCode()) * 2_654_435_761L;
+    // the product can pass 2^63: a signed remainder would give areas like "-3"
+    String area = Long.toString(3 + Long.remainderUnsigned(h, 97) % 7);
+    return "0" + area + "-" + String.format("%04d", (h >>> 8) % 10_000) + "-"
+        + String.format("%04d", (h >>> 24) % 10_000);
   }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** A way of linking postings to the master, evaluated on the same set as the others. */
 public interface EvalSystem {
-  /** The name shown in the table, e.g. {@code exact-2}. */
+  /** The name shown in the table, e.g. {@code fs-1}. */
   String name();
 
   /** One decision per posting, by posting id. */

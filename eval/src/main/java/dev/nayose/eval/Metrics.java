@@ -11,10 +11,12 @@ package dev.nayose.eval;
  * @param matchedCorrect automatic links to the posting's true company
  * @param review postings sent to review
  * @param absentMatched postings of absent companies that were linked automatically (always wrong)
+ * @param officeLinks correct automatic links of postings that were written at an office of their company
+ * @param officeLinksCorrect of those, the links that named that office
  * @param millis wall time the system took for the whole set, building excluded
  */
 public record Metrics(String system, int postings, int present, int absent, int matched, int matchedCorrect,
-    int review, int absentMatched, long millis) {
+    int review, int absentMatched, int officeLinks, int officeLinksCorrect, long millis) {
 
   /** Correct automatic links / all automatic links. */
   public double precision() {
@@ -34,6 +36,14 @@ public record Metrics(String system, int postings, int present, int absent, int 
   /** Postings of absent companies linked automatically / postings of absent companies (should be ~0). */
   public double absentMatchedRate() {
     return ratio(absentMatched, absent);
+  }
+
+  /**
+   * Of the correct automatic links of postings written at an office, the share that named that
+   * office (a system that does not tell offices apart scores 0).
+   */
+  public double officeAccuracy() {
+    return ratio(officeLinksCorrect, officeLinks);
   }
 
   private static double ratio(int numerator, int denominator) {

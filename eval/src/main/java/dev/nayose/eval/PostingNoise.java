@@ -33,6 +33,14 @@ final class PostingNoise {
   }
 
   String name(String name, String city) {
+    return name(name, city, null);
+  }
+
+  /**
+   * The name of a posting written at {@code office} (its name, e.g. 大阪支店; {@code null} at the
+   * head office): partners often add the office's name to the company's.
+   */
+  String name(String name, String city, String office) {
     String core = name;
     List<String> forms = null;
     for (var entry : List.of(List.of("株式会社", KABUSHIKI), List.of("有限会社", YUGEN), List.of("合同会社", GODO))) {
@@ -65,7 +73,9 @@ final class PostingNoise {
       String space = chance(0.2) ? pick(List.of(" ", "　")) : "";
       result = chance(0.5) ? form + space + core : core + space + form;
     }
-    if (chance(0.12)) {
+    if (office != null && chance(0.6)) {
+      result = result + pick(List.of(" ", "　", "")) + office;
+    } else if (chance(0.12)) {
       result = result + pick(List.of(" ", "　", "")) + branch(city);
     }
     return result;

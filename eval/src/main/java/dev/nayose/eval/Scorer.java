@@ -7,20 +7,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Scores a system's decisions against the truth. The truth maps every posting id to its master
- * company id, or to {@code null} when the company is not in the master. A posting without a
- * decision counts as {@code UNMATCHED}; a decision for a posting not in the truth is an error.
+ * company id, or to {@code null} when the company is not in the master; the office truth maps the
+ * postings written at an office of their company to that office's id (others are left out). A
+ * posting without a decision counts as {@code UNMATCHED}; a decision for a posting not in the truth
+ * is an error.
  */
 public final class Scorer {
   private Scorer() {}
 
+  /** Scores without office truth: the office figure is undefined. */
   public static Metrics score(String system, Map<String, String> truth, Map<String, PostingDecision> decisions,
       long millis) {
+    return score(system, truth, Map.of(), decisions, millis);
+  }
+
+  public static Metrics score(String system, Map<String, String> truth, Map<String, String> officeTruth,
+      Map<String, PostingDecision> decisions, long millis) {
     for (String postingId : decisions.keySet()) {
       if (!truth.containsKey(postingId)) {
         throw new IllegalArgumentException("decision for a posting that is not in the truth: " + postingId);
@@ -31,6 +41,8 @@ public final class Scorer {
     int correct = 0;
     int review = 0;
     int absentMatched = 0;
+    int officeLinks = 0;
+    int officeLinksCorrect = 0;
     for (Map.Entry<String, String> entry : truth.entrySet()) {
       String truthId = entry.getValue();
       if (truthId != null) {
@@ -48,37 +60,65 @@ public final class Scorer {
           absentMatched++;
         } else if (Objects.equals(truthId, d.companyId())) {
           correct++;
+          String office = officeTruth.get(entry.getKey());
+          if (office != null) {
+            officeLinks++;
+            if (office.equals(d.officeId())) {
+              officeLinksCorrect++;
+            }
+          }
         }
       }
     }
     return new Metrics(system, truth.size(), present, truth.size() - present, matched, correct, review, absentMatched,
-        millis);
+        officeLinks, officeLinksCorrect, millis);
   }
 
   /** Reads a truth CSV: {@code posting_id,company_id} with an empty company id for absent companies. */
   public static Map<String, String> readTruth(Path file) throws IOException {
-    Map<String, String> truth = new LinkedHashMap<>();
+    return readColumn(file, "company_id", true);
+  }
+
+  /**
+   * Reads the office truth of a truth CSV: posting id to {@code office_id} for the postings that
+   * have one; empty when the file has no such column.
+   */
+  public static Map<String, String> readOfficeTruth(Path file) throws IOException {
+    return readColumn(file, "office_id", false);
+  }
+
+  private static Map<String, String> readColumn(Path file, String column, boolean keepEmpty) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file, StandardCharsets.UTF_8)) {
       for (NamedCsvRecord r : csv) {
-        String id = r.getField("company_id").strip();
-        if (truth.put(r.getField("posting_id"), id.isEmpty() ? null : id) != null) {
-          throw new IllegalArgumentException("posting id twice in the truth: " + r.getField("posting_id"));
+        String postingId = r.getField("posting_id");
+        if (!seen.add(postingId)) {
+          throw new IllegalArgumentException("posting id twice in the truth: " + postingId);
+        }
+        String value = keepEmpty ? r.getField(column).strip() : r.findField(column).map(String::strip).orElse("");
+        if (!value.isEmpty() || keepEmpty) {
+          values.put(postingId, value.isEmpty() ? null : value);
         }
       }
     }
-    return truth;
+    return values;
   }
 
-  /** Reads a decisions CSV: {@code posting_id,decision,company_id[,...]} (other columns ignored). */
+  /**
+   * Reads a decisions CSV: {@code posting_id,decision,company_id[,office_id][,score][,...]} (other
+   * columns ignored).
+   */
   public static Map<String, PostingDecision> readDecisions(Path file) throws IOException {
     Map<String, PostingDecision> decisions = new HashMap<>();
     try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file, StandardCharsets.UTF_8)) {
       for (NamedCsvRecord r : csv) {
         String companyId = r.getField("company_id").strip();
+        String officeId = r.findField("office_id").map(String::strip).orElse("");
         String score = r.findField("score").map(String::strip).orElse("");
         decisions.put(r.getField("posting_id"), new PostingDecision(r.getField("posting_id"),
             Decision.valueOf(r.getField("decision").strip()), companyId.isEmpty() ? null : companyId,
-            score.isEmpty() ? 0.0 : Double.parseDouble(score)));
+            officeId.isEmpty() ? null : officeId, score.isEmpty() ? 0.0 : Double.parseDouble(score)));
       }
     }
     return decisions;
@@ -88,6 +128,13 @@ public final class Scorer {
   public static Map<String, String> truthOf(EvalSet set) {
     Map<String, String> truth = new LinkedHashMap<>();
     set.postings().forEach(p -> truth.put(p.postingId(), p.truthCompanyId()));
+    return truth;
+  }
+
+  /** Office truth of a set, as {@link #score} takes it. */
+  public static Map<String, String> officeTruthOf(EvalSet set) {
+    Map<String, String> truth = new LinkedHashMap<>();
+    set.postings().stream().filter(EvalPosting::atOffice).forEach(p -> truth.put(p.postingId(), p.truthOfficeId()));
     return truth;
   }
 }

@@ -24,18 +24,19 @@ class EvalIT {
     }
     System.out.print(Evaluation.table(results));
 
-    assertThat(results).extracting(Metrics::system).containsExactly("exact-2", "pg_trgm");
+    assertThat(results).extracting(Metrics::system).containsExactly("fs-1", "pg_trgm");
     Metrics exact = results.get(0);
     Metrics trgm = results.get(1);
     assertThat(exact.postings()).isEqualTo(700);
     assertThat(exact.matched()).isGreaterThan(300);
     assertThat(exact.precision()).isGreaterThanOrEqualTo(0.99);
+    assertThat(exact.recall()).isGreaterThanOrEqualTo(0.9);
     assertThat(exact.absentMatchedRate()).isLessThanOrEqualTo(0.02);
     assertThat(trgm.postings()).isEqualTo(700);
     assertThat(trgm.present() + trgm.absent()).isEqualTo(700);
     assertThat(trgm.matched()).isGreaterThan(100);
     assertThat(trgm.matchedCorrect()).isGreaterThan(100);
     assertThat(Files.readAllLines(dir.resolve("decisions-pg_trgm.csv"))).hasSize(701);
-    assertThat(Files.readAllLines(dir.resolve("decisions-exact-2.csv"))).hasSize(701);
+    assertThat(Files.readAllLines(dir.resolve("decisions-fs-1.csv"))).hasSize(701);
   }
 }

@@ -99,4 +99,80 @@ class ScorerTest {
     assertThat(m.precision()).isEqualTo(0.5);
     assertThat(m.recall()).isEqualTo(0.5);
   }
+
+  @Test
+  void office_accuracy_counts_correct_links_of_office_postings_that_name_the_office(@TempDir Path dir)
+      throws Exception {
+    Path truth = dir.resolve("truth.csv");
+    Files.writeString(truth, """
+        posting_id,company_id,office_id
+        P1,A,A-1
+        P2,A,A-2
+        P3,B,
+        P4,B,B-1
+        P5,B,B-1
+        P6,A,A-1
+        P7,,
+        """);
+    Path decisions = dir.resolve("decisions.csv");
+    Files.writeString(decisions, """
+        posting_id,decision,company_id,office_id,score
+        P1,MATCHED,A,A-1,0.9
+        P2,MATCHED,A,,0.9
+        P3,MATCHED,B,B-1,0.9
+        P4,MATCHED,C,C-1,0.9
+        P5,REVIEW,B,B-1,0.5
+        P6,MATCHED,A,A-2,0.9
+        P7,UNMATCHED,,,0
+        """);
+
+    Metrics m = Scorer.score("file", Scorer.readTruth(truth), Scorer.readOfficeTruth(truth),
+        Scorer.readDecisions(decisions), 0);
+
+    // office postings linked to the right company: P1 (right office), P2 (none named), P6 (wrong office);
+    // P3 is at the head office, P4 linked to another company, P5 only sent to review
+    assertThat(m.officeLinks()).isEqualTo(3);
+    assertThat(m.officeLinksCorrect()).isEqualTo(1);
+    assertThat(m.officeAccuracy()).isEqualTo(1.0 / 3);
+    assertThat(m.matchedCorrect()).isEqualTo(4);
+    assertThat(Evaluation.table(List.of(m))).contains("0.3333 (1/3)");
+    assertThat(Scorer.readOfficeTruth(truth)).containsExactly(Map.entry("P1", "A-1"), Map.entry("P2", "A-2"),
+        Map.entry("P4", "B-1"), Map.entry("P5", "B-1"), Map.entry("P6", "A-1"));
+  }
+
+  @Test
+  void without_office_truth_the_office_figure_is_undefined() {
+    Metrics m = Scorer.score("s", truth(), decisions("P1=MATCHED:A"), 0);
+
+    assertThat(m.officeLinks()).isZero();
+    assertThat(Double.valueOf(m.officeAccuracy())).isEqualTo(Double.valueOf(Double.NaN));
+    assertThat(Evaluation.table(List.of(m))).contains("office accuracy");
+  }
+
+  @Test
+  void written_decisions_keep_their_office(@TempDir Path dir) throws Exception {
+    List<EvalPosting> postings = List.of(
+        new EvalPosting("P1", "株式会社A", null, null, null, null, null, "A", "A-1"),
+        new EvalPosting("P2", "株式会社B", null, null, null, null, null, "B"),
+        new EvalPosting("P3", "株式会社C", null, null, null, null, null, null));
+    Map<String, PostingDecision> decisions = Map.of(
+        "P1", new PostingDecision("P1", Decision.MATCHED, "A", "A-1", 0.9),
+        "P2", new PostingDecision("P2", Decision.MATCHED, "B", 0.8),
+        "P3", new PostingDecision("P3", Decision.UNMATCHED, null, 0.0));
+    Path file = dir.resolve("decisions.csv");
+
+    Evaluation.writeDecisions(postings, decisions, file);
+
+    assertThat(Files.readAllLines(file)).containsExactly("posting_id,decision,company_id,office_id,score",
+        "P1,MATCHED,A,A-1,0.9000", "P2,MATCHED,B,,0.8000", "P3,UNMATCHED,,,0.0000");
+    assertThat(Scorer.readDecisions(file)).isEqualTo(decisions);
+  }
+
+  @Test
+  void an_office_needs_its_company() {
+    assertThatThrownBy(() -> new PostingDecision("P1", Decision.REVIEW, null, "A-1", 0.5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EvalPosting("P1", "株式会社A", null, null, null, null, null, null, "A-1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -6,7 +6,8 @@ import dev.nayose.match.app.ChunkMatchHandler;
 import dev.nayose.match.app.CurrentMaster;
 import dev.nayose.match.app.MatchedChunks;
 import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.match.domain.MatchModel;
+import dev.nayose.match.domain.ScoringMatchEngine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -46,10 +47,22 @@ class MatchConfiguration {
   }
 
   @Bean
+  MatchModel matchModel(MatchProperties properties) throws java.io.IOException {
+    if (properties.modelFile() == null) {
+      return MatchModel.defaults();
+    }
+    try (var in = java.nio.file.Files.newInputStream(properties.modelFile())) {
+      MatchModel model = MatchModel.read(in, properties.modelFile().toString());
+      log.info("match model read from {}", properties.modelFile());
+      return model;
+    }
+  }
+
+  @Bean
   CurrentMaster currentMaster(MasterRepository source, CompanyNameNormaliser normaliser, MatchProperties properties,
-      MeterRegistry meters) {
+      MatchModel model, MeterRegistry meters) {
     CurrentMaster master = new CurrentMaster(source, normaliser,
-        index -> new ExactMatchEngine(index, properties.matcher()), Clock.systemUTC());
+        index -> new ScoringMatchEngine(index, model, properties.matcher()), Clock.systemUTC());
     Gauge.builder("nayose.match.master.companies", master, m -> m.status().companies())
         .description("Companies in the loaded master index").register(meters);
     Gauge.builder("nayose.match.master.import", master, m -> m.status().importId())

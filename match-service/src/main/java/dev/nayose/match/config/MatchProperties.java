@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param fetchSize rows per round trip when the master is streamed from PostgreSQL
  * @param maxMessageBytes largest ChunkMatched the matched queue accepts (SQS: 1 MiB); a larger
  *     one is dead-lettered at once instead of being retried
- * @param matcher the scores and weights of the matcher
+ * @param matcher the thresholds, prior and candidate bounds of the matcher
+ * @param modelFile a {@code match-model.properties} to use instead of the one shipped with the
+ *     matcher (m-probabilities estimated on a partner's own labelled postings); unset: the shipped one
  */
 @Validated
 @ConfigurationProperties("nayose.match")
@@ -30,5 +32,6 @@ public record MatchProperties(
     @NotNull Duration startupWait,
     @Min(100) @Max(1_000_000) int fetchSize,
     @Min(1_024) @Max(1_048_576) int maxMessageBytes,
-    @NotNull MatcherSettings matcher) {
+    @NotNull MatcherSettings matcher,
+    java.nio.file.Path modelFile) {
 }

@@ -1,7 +1,6 @@
 package dev.nayose.match.domain;
 
 import java.text.Normalizer;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,30 +17,15 @@ import java.util.stream.Collectors;
  * (株)); Latin letters upper-cased; a trailing branch designation dropped when it is set apart
  * from the name ({@code TK6(株) 大阪営業所}); trailing Latin legal forms ({@code Co., Ltd.},
  * {@code Inc.}, {@code Corporation}...) removed; whitespace (U+3000 included) and middle dots
- * removed; Japanese legal forms ({@link #LEGAL_FORMS}) removed wherever they stand. The result
+ * removed; Japanese legal forms ({@link LegalForm}) removed wherever they stand; then {@link
+ * NameFolding} (old and variant kanji, long vowels and dashes, hiragana, punctuation). The result
  * may be empty (a name that is only a legal form); it is never {@code null} for a non-null input.
  * Instances are immutable and thread-safe.
  */
 public final class CompanyNameNormaliser {
 
-  /**
-   * Japanese legal forms and their abbreviations, as they read after NFKC and upper-casing. The
-   * longest are removed first, so that 医療法人社団 does not leave 社団 behind.
-   */
-  public static final List<String> LEGAL_FORMS = List.of(
-      "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "相互会社",
-      "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
-      "社会医療法人", "医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "学校法人",
-      "特定非営利活動法人", "NPO法人", "宗教法人", "独立行政法人", "国立大学法人", "農事組合法人",
-      "有限責任事業組合", "有限責任監査法人", "監査法人", "弁護士法人", "司法書士法人", "税理士法人",
-      "行政書士法人", "社会保険労務士法人", "特許業務法人", "土地家屋調査士法人",
-      "(株)", "(有)", "(同)", "(資)", "(名)", "(一社)", "(一財)", "(公社)", "(公財)", "(社)", "(財)",
-      "(医)", "(福)", "(社福)", "(学)", "(特非)", "(NPO)", "(宗)");
-
-  private static final List<String> LONGEST_FIRST = LEGAL_FORMS.stream()
-      .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-  private static final Pattern LEGAL_FORM = Pattern.compile(LONGEST_FIRST.stream()
-      .map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow());
+  private static final Pattern LEGAL_FORM = Pattern.compile(LegalForm.spellingsLongestFirst().stream()
+      .map(s -> Pattern.quote(s.text())).reduce((a, b) -> a + "|" + b).orElseThrow());
 
   /** Latin legal forms at the end of the name, after a space, comma or the start. */
   private static final Pattern LATIN_LEGAL_FORM = Pattern.compile(
@@ -53,38 +37,62 @@ public final class CompanyNameNormaliser {
    * company names themselves.
    */
   private static final List<String> BRANCH_WORDS =
-      List.of("支店", "営業所", "事業所", "支社", "出張所", "本社", "本店", "工場");
+      List.of("支店", "営業所", "事業所", "支社", "出張所", "本社", "本店", "工場", "店");
+  /** Names ending in 店 that are a kind of shop, not a branch. */
+  private static final List<String> SHOP_WORDS =
+      List.of("商店", "書店", "酒店", "飯店", "百貨店", "専門店", "薬店", "菓子店", "工務店", "代理店", "販売店", "特約店");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+");
   private static final String MIDDLE_DOTS = "・·‧∙･";
-  private static final Map<Character, List<String>> FORMS_BY_FIRST_CHAR = LONGEST_FIRST.stream()
-      .collect(Collectors.groupingBy(form -> form.charAt(0), Collectors.toUnmodifiableList()));
+  private static final Map<Character, List<LegalForm.Spelling>> FORMS_BY_FIRST_CHAR =
+      LegalForm.spellingsLongestFirst().stream().collect(
+          Collectors.groupingBy(s -> s.text().charAt(0), Collectors.toUnmodifiableList()));
+
+  /**
+   * A name taken apart: {@code key} is what {@link #normalise} gives, {@code legalForm} the first
+   * Japanese legal form written in it ({@code null} when none is), {@code branch} the branch
+   * designation set apart from it ({@code 大阪営業所}; {@code null} when none).
+   */
+  public record CompanyName(String key, LegalForm legalForm, String branch) {}
 
   /** The key of {@code name}; see the class comment. */
   public String normalise(String name) {
+    return parse(name).key();
+  }
+
+  /** {@code name} taken apart into its key, legal form and branch. */
+  public CompanyName parse(String name) {
     String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).strip();
+    String branch = null;
     if (endsWithBranch(text)) {
-      text = withoutBranch(text);
+      String[] split = splitBranch(text);
+      if (split != null) {
+        text = split[0];
+        branch = withoutIgnored(split[1]);
+      }
     }
     if (mayEndInLatinLegalForm(text)) {
       text = LATIN_LEGAL_FORM.matcher(text).replaceFirst("");
     }
-    return withoutLegalForms(withoutIgnored(text));
+    LegalForm[] form = new LegalForm[1];
+    String key = NameFolding.fold(withoutLegalForms(withoutIgnored(text), form));
+    return new CompanyName(key, form[0], branch == null || branch.isEmpty() ? null : branch);
   }
 
   /**
-   * {@code text} without a trailing branch designation, recognised only where it is set apart:
+   * {@code text} split before a trailing branch designation, recognised only where it is set apart:
    * after a space ({@code アプレイザル福岡 (株) 新宿支店}, {@code ヤマト運輸 新宿支店}) or right after
    * a legal form that is not the first word ({@code TK6(株)大阪営業所}). {@code 株式会社東京支店}
-   * and {@code 株式会社 東京支店} (companies of that name) keep it.
+   * and {@code 株式会社 東京支店} (companies of that name) keep it. Returns {@code {name, branch}}, or
+   * {@code null} when there is no branch designation.
    */
-  private static String withoutBranch(String text) {
+  private static String[] splitBranch(String text) {
     String compact = WHITESPACE.matcher(text).replaceAll(" ");
     int space = compact.lastIndexOf(' ');
     if (space > 0) {
       String head = compact.substring(0, space);
       String last = compact.substring(space + 1);
       if (endsWithBranch(last) && hasMoreThanLegalForms(head)) {
-        return head;
+        return new String[] {head, last};
       }
     }
     String joined = compact.replace(" ", "");
@@ -96,14 +104,14 @@ public final class CompanyNameNormaliser {
     if (end > 0 && end < joined.length()) {
       String tail = joined.substring(end);
       if (endsWithBranch(tail) && !LEGAL_FORM.matcher(tail).find()) {
-        return joined.substring(0, end);
+        return new String[] {joined.substring(0, end), tail};
       }
     }
-    return text;
+    return null;
   }
 
   private static boolean hasMoreThanLegalForms(String text) {
-    return !withoutLegalForms(withoutIgnored(text)).isEmpty();
+    return !withoutLegalForms(withoutIgnored(text), new LegalForm[1]).isEmpty();
   }
 
   // The fast paths below keep a master of millions of names quick to index: most names have no
@@ -112,10 +120,20 @@ public final class CompanyNameNormaliser {
   private static boolean endsWithBranch(String text) {
     for (String word : BRANCH_WORDS) {
       if (text.endsWith(word)) {
-        return true;
+        // 店 ends a branch (新宿店) but also shops' names: 山田商店, 丸善書店
+        return !word.equals("店") || !endsWithShop(text);
       }
     }
     return false;
+  }
+
+  private static boolean endsWithShop(String text) {
+    for (String shop : SHOP_WORDS) {
+      if (text.endsWith(shop)) {
+        return true;
+      }
+    }
+    return text.length() < 2;
   }
 
   private static boolean mayEndInLatinLegalForm(String text) {
@@ -145,17 +163,23 @@ public final class CompanyNameNormaliser {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || MIDDLE_DOTS.indexOf(c) >= 0;
   }
 
-  /** Removes every legal form, the longest first where several start at the same character. */
-  private static String withoutLegalForms(String text) {
+  /**
+   * Removes every legal form, the longest first where several start at the same character; the
+   * first one found is put in {@code found[0]}.
+   */
+  private static String withoutLegalForms(String text, LegalForm[] found) {
     StringBuilder out = null;
     int i = 0;
     while (i < text.length()) {
-      String form = legalFormAt(text, i);
+      LegalForm.Spelling form = legalFormAt(text, i);
       if (form != null) {
         if (out == null) {
           out = new StringBuilder(text.length()).append(text, 0, i);
         }
-        i += form.length();
+        if (found[0] == null) {
+          found[0] = form.form();
+        }
+        i += form.text().length();
       } else {
         if (out != null) {
           out.append(text.charAt(i));
@@ -166,11 +190,11 @@ public final class CompanyNameNormaliser {
     return out == null ? text : out.toString();
   }
 
-  private static String legalFormAt(String text, int at) {
-    List<String> candidates = FORMS_BY_FIRST_CHAR.get(text.charAt(at));
+  private static LegalForm.Spelling legalFormAt(String text, int at) {
+    List<LegalForm.Spelling> candidates = FORMS_BY_FIRST_CHAR.get(text.charAt(at));
     if (candidates != null) {
-      for (String form : candidates) {
-        if (text.startsWith(form, at)) {
+      for (LegalForm.Spelling form : candidates) {
+        if (text.startsWith(form.text(), at)) {
           return form;
         }
       }

@@ -1,89 +1,72 @@
 package dev.nayose.match.domain;
 
 /**
- * The numbers of the {@link ExactMatchEngine}: the score of each kind of decision and the weight
- * of each kind of evidence. Data, not code: bound from {@code nayose.match.matcher.*}; the
- * defaults are in the service's {@code application.yml} and in {@link #defaults()}.
+ * The numbers of the {@link ScoringMatchEngine} that are policy rather than model: the two
+ * thresholds, the prior, and the bounds of candidate generation. Data, not code: bound from
+ * {@code nayose.match.matcher.*}; the defaults are in the service's {@code application.yml} and in
+ * {@link #defaults()}.
  *
- * <p>Scores are match probabilities in [0, 1]. Weights are log2 Bayes factors (positive for a
- * match, negative against); they explain a decision and are set by hand until the Fellegi-Sunter
- * model estimates them from data.
- *
- * @param corporateNumberScore score of a posting matched by a corporate number of the master
- * @param namePrefectureScore score of a posting matched by its name and prefecture to exactly one company
- * @param ambiguousScore score of a REVIEW when several companies of that name are in the posting's prefecture
- * @param nameOnlyScore score of a REVIEW when the posting names no prefecture and one company in Japan has its name
- * @param nameOnlyAmbiguousScore score of a REVIEW when the posting names no prefecture and several companies have its name
- * @param numberNotInMasterScore score of a REVIEW when name and prefecture fit one company but the
- *     posting gives a valid corporate number the master does not have
- * @param corporateNumberWeight weight of a corporate number found in the master
- * @param nameWeight weight of a name equal to the company's current name
- * @param formerNameWeight weight of a name equal to one of the company's former names
- * @param nameDifferentWeight weight of a name that differs from the company's (a corporate-number match)
- * @param prefectureWeight weight of the posting's prefecture being the company's registered one
- * @param officePrefectureWeight weight of the posting's prefecture being that of one of the company's offices
- * @param prefectureDifferentWeight weight of the company being known under the name only in other prefectures
- * @param officeWeight weight of the posting's prefecture and city being an office's
- * @param officesLocateCompany whether a company counts as being in a prefecture where it has an office
- * @param matchClosedCompaniesByName whether closed companies are candidates of a name match (a
- *     corporate number always finds its company)
- * @param maxListedCandidates how many company ids the evidence of an ambiguous name lists at most
+ * @param autoLinkProbability a posting is MATCHED when its best candidate's match probability is
+ *     at least this
+ * @param reviewProbability below the auto-link threshold, REVIEW when at least this, else UNMATCHED
+ * @param absentShare the prior share of postings whose company is not in the master (real feeds:
+ *     about one in seven)
+ * @param closedCompanyFactor the Bayes factor of a company being closed (a posting rarely names a
+ *     liquidated company, but it may)
+ * @param maxCandidates the most companies scored per posting
+ * @param maxGramFrequency bigrams found in more names than this are not followed, unless they are
+ *     among the two rarest of the posting's name
+ * @param minGramOverlap the share of the followed bigrams a name must contain to be a candidate
+ * @param maxPhoneSites a phone shared by more sites than this (a call centre) finds no candidates
+ * @param listedRunnersUp how many other candidates a REVIEW lists in its evidence
  */
 public record MatcherSettings(
-    double corporateNumberScore,
-    double namePrefectureScore,
-    double ambiguousScore,
-    double nameOnlyScore,
-    double nameOnlyAmbiguousScore,
-    double numberNotInMasterScore,
-    double corporateNumberWeight,
-    double nameWeight,
-    double formerNameWeight,
-    double nameDifferentWeight,
-    double prefectureWeight,
-    double officePrefectureWeight,
-    double prefectureDifferentWeight,
-    double officeWeight,
-    boolean officesLocateCompany,
-    boolean matchClosedCompaniesByName,
-    int maxListedCandidates) {
+    double autoLinkProbability,
+    double reviewProbability,
+    double absentShare,
+    double closedCompanyFactor,
+    int maxCandidates,
+    int maxGramFrequency,
+    double minGramOverlap,
+    int maxPhoneSites,
+    int listedRunnersUp) {
 
   public MatcherSettings {
-    requireScore(corporateNumberScore, "corporateNumberScore");
-    requireScore(namePrefectureScore, "namePrefectureScore");
-    requireScore(ambiguousScore, "ambiguousScore");
-    requireScore(nameOnlyScore, "nameOnlyScore");
-    requireScore(nameOnlyAmbiguousScore, "nameOnlyAmbiguousScore");
-    requireScore(numberNotInMasterScore, "numberNotInMasterScore");
-    requireWeight(corporateNumberWeight, "corporateNumberWeight");
-    requireWeight(nameWeight, "nameWeight");
-    requireWeight(formerNameWeight, "formerNameWeight");
-    requireWeight(nameDifferentWeight, "nameDifferentWeight");
-    requireWeight(prefectureWeight, "prefectureWeight");
-    requireWeight(officePrefectureWeight, "officePrefectureWeight");
-    requireWeight(prefectureDifferentWeight, "prefectureDifferentWeight");
-    requireWeight(officeWeight, "officeWeight");
-    if (maxListedCandidates < 1 || maxListedCandidates > 50) {
-      throw new IllegalArgumentException("maxListedCandidates must be in [1, 50], was " + maxListedCandidates);
+    requireProbability(autoLinkProbability, "autoLinkProbability");
+    requireProbability(reviewProbability, "reviewProbability");
+    if (reviewProbability > autoLinkProbability) {
+      throw new IllegalArgumentException("reviewProbability " + reviewProbability
+          + " must not exceed autoLinkProbability " + autoLinkProbability);
     }
+    if (!(absentShare > 0 && absentShare < 1)) {
+      throw new IllegalArgumentException("absentShare must be in (0, 1), was " + absentShare);
+    }
+    if (!(closedCompanyFactor > 0 && closedCompanyFactor <= 1)) {
+      throw new IllegalArgumentException("closedCompanyFactor must be in (0, 1], was " + closedCompanyFactor);
+    }
+    requireRange(maxCandidates, 1, 1_000, "maxCandidates");
+    requireRange(maxGramFrequency, 1, Integer.MAX_VALUE, "maxGramFrequency");
+    if (!(minGramOverlap > 0 && minGramOverlap <= 1)) {
+      throw new IllegalArgumentException("minGramOverlap must be in (0, 1], was " + minGramOverlap);
+    }
+    requireRange(maxPhoneSites, 1, 10_000, "maxPhoneSites");
+    requireRange(listedRunnersUp, 0, 50, "listedRunnersUp");
   }
 
-  /** The settings of matcher version {@code exact-2}. */
+  /** The settings of matcher version {@value ScoringMatchEngine#VERSION}. */
   public static MatcherSettings defaults() {
-    return new MatcherSettings(1.0, 0.95, 0.5, 0.6, 0.4, 0.5,
-        20.0, 12.0, 9.0, -6.0, 3.0, 2.0, -4.0, 2.0,
-        true, false, 10);
+    return new MatcherSettings(0.97, 0.2, 0.142857, 0.05, 40, 20_000, 0.5, 20, 3);
   }
 
-  private static void requireScore(double score, String name) {
-    if (!(score >= 0.0 && score <= 1.0)) {
-      throw new IllegalArgumentException(name + " must be in [0, 1], was " + score);
+  private static void requireProbability(double p, String name) {
+    if (!(p >= 0.0 && p <= 1.0)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], was " + p);
     }
   }
 
-  private static void requireWeight(double weight, String name) {
-    if (!Double.isFinite(weight)) {
-      throw new IllegalArgumentException(name + " must be finite, was " + weight);
+  private static void requireRange(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
     }
   }
 }

@@ -8,7 +8,8 @@ import dev.nayose.contracts.ChunkMatched;
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.JobPosting;
 import dev.nayose.match.adapter.out.sqs.ChunkMatchedPublisher;
-import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.match.domain.MatchModel;
+import dev.nayose.match.domain.ScoringMatchEngine;
 import dev.nayose.match.domain.MatcherSettings;
 import dev.nayose.match.domain.SmallMaster;
 import dev.nayose.platform.queue.MessagePublisher;
@@ -23,7 +24,8 @@ class ChunkMatchedPublisherTest {
   private final JsonMapper json = JsonMapper.builder().build();
   // sizes are measured without SQS; nothing here may reach the client
   private final MessagePublisher publisher = new MessagePublisher(null, json);
-  private final ExactMatchEngine engine = new ExactMatchEngine(SmallMaster.index(), MatcherSettings.defaults());
+  private final ScoringMatchEngine engine =
+      new ScoringMatchEngine(SmallMaster.index(), MatchModel.defaults(), MatcherSettings.defaults());
 
   @Test
   void aFullChunkOfLongPostingsStaysWellUnderTheQueueLimit() {

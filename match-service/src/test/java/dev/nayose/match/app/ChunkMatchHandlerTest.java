@@ -9,7 +9,8 @@ import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.Decision;
 import dev.nayose.contracts.MatchedPosting;
 import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.match.domain.MatchModel;
+import dev.nayose.match.domain.ScoringMatchEngine;
 import dev.nayose.match.domain.MatcherSettings;
 import dev.nayose.match.domain.SmallMaster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ChunkMatchHandlerTest {
   private final FakeMasterSource source = new FakeMasterSource();
   private final CurrentMaster master = new CurrentMaster(source, new CompanyNameNormaliser(),
-      index -> new ExactMatchEngine(index, MatcherSettings.defaults()), Clock.systemUTC());
+      index -> new ScoringMatchEngine(index, MatchModel.defaults(), MatcherSettings.defaults()), Clock.systemUTC());
   private final List<ChunkMatched> published = new ArrayList<>();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ChunkMatchHandler handler = new ChunkMatchHandler(master, published::add, "match-test", meters);
@@ -30,7 +31,7 @@ class ChunkMatchHandlerTest {
   private final ChunkSplit chunk = ChunkSplit.of(UUID.fromString("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10"), "acme", 1, 3,
       List.of(
           posting("P1", "㈱ＭＣＡホールディングス", "1010001097199", null, null),
-          posting("P2", "さくら商事", null, "東京都港区", null),
+          posting("P2", "株式会社イーグル", null, "東京都新宿区西新宿1-1-1", null),
           posting("P3", "どこにもない商事", null, "東京都港区", null)));
 
   @Test
@@ -47,13 +48,13 @@ class ChunkMatchHandlerTest {
     assertThat(matched.partnerId()).isEqualTo("acme");
     assertThat(matched.chunkIndex()).isEqualTo(1);
     assertThat(matched.chunkCount()).isEqualTo(3);
-    assertThat(matched.matcherVersion()).isEqualTo("exact-2");
+    assertThat(matched.matcherVersion()).isEqualTo("fs-1");
     assertThat(matched.workerId()).isEqualTo("match-test");
     assertThat(matched.postings()).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2", "P3");
     assertThat(matched.postings()).extracting(MatchedPosting::decision)
         .containsExactly(Decision.MATCHED, Decision.REVIEW, Decision.UNMATCHED);
     assertThat(matched.postings()).extracting(MatchedPosting::companyId)
-        .containsExactly("1010001097199", "C-0001", null);
+        .containsExactly("1010001097199", "C-0050", null);
     assertThat(meters.counter("nayose.match.decisions", "decision", "MATCHED").count()).isEqualTo(1.0);
     assertThat(meters.counter("nayose.match.decisions", "decision", "REVIEW").count()).isEqualTo(1.0);
     assertThat(meters.counter("nayose.match.decisions", "decision", "UNMATCHED").count()).isEqualTo(1.0);

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nayose.contracts.Decision;
 import dev.nayose.match.app.CurrentMaster.State;
 import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.ExactMatchEngine;
+import dev.nayose.match.domain.MatchModel;
+import dev.nayose.match.domain.ScoringMatchEngine;
 import dev.nayose.match.domain.MasterIndex;
 import dev.nayose.match.domain.MatchEngine;
 import dev.nayose.match.domain.MatcherSettings;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CurrentMasterTest {
   private final FakeMasterSource source = new FakeMasterSource();
   private final CurrentMaster master = new CurrentMaster(source, new CompanyNameNormaliser(),
-      index -> new ExactMatchEngine(index, MatcherSettings.defaults()),
+      index -> new ScoringMatchEngine(index, MatchModel.defaults(), MatcherSettings.defaults()),
       Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
@@ -54,7 +55,9 @@ class CurrentMasterTest {
 
     assertThat(source.loads).isEqualTo(1);
     assertThat(master.engine()).isSameAs(first);
-    assertThat(master.status()).isEqualTo(new CurrentMaster.Status(State.READY, 7, 11, 1, 3,
+    MasterIndex index = SmallMaster.index();
+    assertThat(master.status()).isEqualTo(new CurrentMaster.Status(State.READY, 7, index.companyCount(), 1,
+        index.officeCount(),
         Instant.parse("2026-11-25T10:00:00Z"), Duration.ZERO, null));
 
     source.latestImport = 8L;
@@ -70,14 +73,14 @@ class CurrentMasterTest {
   void aNewImportIsMatchedAgainstAfterTheSwap() {
     source.latestImport = 1L;
     source.index = () -> MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany("A", null, "株式会社エー", "東京都", false).build();
+        .addCompany(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null)).build();
     master.refresh();
     MatchEngine before = master.engine();
 
     source.latestImport = 2L;
     source.index = () -> MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany("A", null, "株式会社エー", "東京都", false)
-        .addCompany("B", null, "株式会社ビー", "東京都", false).build();
+        .addCompany(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null))
+        .addCompany(SmallMaster.company("B", null, "株式会社ビー", "東京都", "港区", null, null, null, null)).build();
     master.refresh();
 
     var newcomer = posting("P1", "ビー(株)", null, "東京都港区", null);

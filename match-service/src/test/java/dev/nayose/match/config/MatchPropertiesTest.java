@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 class MatchPropertiesTest {
 
   @Test
-  void applicationYmlHoldsTheDefaultsOfMatcherVersionExact1() throws IOException {
+  void applicationYmlHoldsTheDefaultsOfTheMatcher() throws IOException {
     var environment = new StandardEnvironment();
     new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
         .forEach(environment.getPropertySources()::addLast);

@@ -34,12 +34,12 @@ class CompanyNameNormaliserTest {
       (一財)日本文化                           | 日本文化
       公益社団法人 日本看護協会                | 日本看護協会
       公益財団法人 日本体育協会                | 日本体育協会
-      医療法人 さくら会                        | さくら会
-      (医)さくら会                             | さくら会
+      医療法人 さくら会                        | サクラ会
+      (医)さくら会                             | サクラ会
       # the longer form first: 社団 must not stay behind
-      医療法人社団 さくら会                    | さくら会
-      社会福祉法人 みどり福祉会                | みどり福祉会
-      (福)みどり福祉会                         | みどり福祉会
+      医療法人社団 さくら会                    | サクラ会
+      社会福祉法人 みどり福祉会                | ミドリ福祉会
+      (福)みどり福祉会                         | ミドリ福祉会
       学校法人 青山学院                        | 青山学院
       (学)青山学院                             | 青山学院
       特定非営利活動法人 フローレンス          | フローレンス
@@ -49,7 +49,7 @@ class CompanyNameNormaliserTest {
       丸山株式会社商事                         | 丸山商事
       # width, spaces and case
       ＢＥＬＬ　ＢＲＯＳ（株）                 | BELLBROS
-      Ｈ．Ｔ．Ｃ（株）                         | H.T.C
+      Ｈ．Ｔ．Ｃ（株）                         | HTC
       (株) ｉｎｔｈｅｔａｉｌ                  | INTHETAIL
       Fupasesica (株)                          | FUPASESICA
       株式会社ＵＮＯ　Ｍａｍｙ                 | UNOMAMY
@@ -75,11 +75,40 @@ class CompanyNameNormaliserTest {
       株式会社東京支店                         | 東京支店
       株式会社 東京支店                        | 東京支店
       東京センター株式会社                     | 東京センター
+      # old and variant kanji, dashes and long vowels, hiragana, punctuation (NameFolding)
+      髙橋建設株式会社                         | 高橋建設
+      (有)山﨑工務店                           | 山崎工務店
+      齋藤商事(株)                             | 斎藤商事
+      渡邊運輸㈱                               | 渡辺運輸
+      濵田サ－ビス(株)                         | 浜田サービス
+      サ-ビス・ワン(株)                        | サービスワン
+      さくら薬局(株)                           | サクラ薬局
+      株式会社「未来」                         | 未来
+      # a shop's 店 is part of the name, a branch's is not
+      山田商店(株) 新宿店                      | 山田商店
+      株式会社 丸善書店                        | 丸善書店
       # nothing but a legal form
       株式会社                                 | ""
       (株)                                     | ""
       """)
   void normalisesAsWorkedOutByHand(String name, String expected) {
     assertThat(normaliser.normalise(name)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2} {3}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      ㈱ＭＣＡホールディングス        | MCAホールディングス | KABUSHIKI      | -
+      山田商店(有)                    | 山田商店            | YUGEN          | -
+      マサキ（同）                    | マサキ              | GODO           | -
+      医療法人社団 さくら会           | サクラ会            | IRYO           | -
+      (医)さくら会                    | サクラ会            | IRYO           | -
+      一般社団法人ボヌール            | ボヌール            | IPPAN_SHADAN   | -
+      TK6(株) 大阪営業所              | TK6                 | KABUSHIKI      | 大阪営業所
+      ヤマト運輸 新宿支店             | ヤマト運輸          | -              | 新宿支店
+      Sony Group Corporation          | SONYGROUP           | -              | -
+      """)
+  void takesTheLegalFormAndBranchApart(String name, String key, LegalForm form, String branch) {
+    assertThat(normaliser.parse(name))
+        .isEqualTo(new CompanyNameNormaliser.CompanyName(key, form, branch));
   }
 }

@@ -1,8 +1,12 @@
 package dev.nayose.match.adapter.out.jdbc;
 
+import dev.nayose.master.Company;
+import dev.nayose.master.Office;
 import dev.nayose.match.app.MasterSource;
 import dev.nayose.match.domain.CompanyNameNormaliser;
 import dev.nayose.match.domain.MasterIndex;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -52,10 +56,13 @@ public class MasterRepository implements MasterSource {
       MasterIndex.Builder builder = MasterIndex.builder(normaliser);
       // collate "C": the builder wants companies in Java's String order, which is byte order for ids
       streaming.query("""
-          select company_id, corporate_number, name, prefecture, closed_on is not null as closed
+          select company_id, corporate_number, name, prefecture, city, street, postal_code, phone, website, kind,
+                 closed_on
             from company order by company_id collate "C"
           """, rs -> {
-            builder.addCompany(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+            builder.addCompany(new Company(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getObject(11, LocalDate.class), null, List.of()));
           });
       int[] orphans = new int[1];
       streaming.query("select company_id, name from company_former_name order by company_id collate \"C\"", rs -> {
@@ -64,10 +71,12 @@ public class MasterRepository implements MasterSource {
         }
       });
       streaming.query("""
-          select office_id, company_id, prefecture, city
+          select office_id, company_id, name, prefecture, city, street, postal_code, phone
             from office order by company_id collate "C", office_id collate "C"
           """, rs -> {
-            if (!builder.addOffice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))) {
+            Office office = new Office(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+            if (!builder.addOffice(office)) {
               orphans[0]++;
             }
           });

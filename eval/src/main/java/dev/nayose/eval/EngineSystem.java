@@ -1,0 +1,57 @@
+package dev.nayose.eval;
+
+import dev.nayose.contracts.JobPosting;
+import dev.nayose.contracts.MatchedPosting;
+import dev.nayose.master.Company;
+import dev.nayose.master.Office;
+import dev.nayose.match.domain.CompanyNameNormaliser;
+import dev.nayose.match.domain.MasterIndex;
+import dev.nayose.match.domain.MatchModel;
+import dev.nayose.match.domain.MatcherSettings;
+import dev.nayose.match.domain.ScoringMatchEngine;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** match-service's engine ({@link ScoringMatchEngine}) over an index of the set's master and offices. */
+public final class EngineSystem implements EvalSystem {
+  private final ScoringMatchEngine engine;
+
+  public EngineSystem(List<Company> master, List<Office> offices, MatchModel model, MatcherSettings settings) {
+    this.engine = new ScoringMatchEngine(index(master, offices), model, settings);
+  }
+
+  /** The master index, as match-service builds it from the company tables. */
+  static MasterIndex index(List<Company> master, List<Office> offices) {
+    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
+    master.stream().sorted(Comparator.comparing(Company::companyId)).forEach(builder::addCompany);
+    offices.forEach(builder::addOffice);
+    return builder.build();
+  }
+
+  ScoringMatchEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public String name() {
+    return engine.version();
+  }
+
+  @Override
+  public Map<String, PostingDecision> decide(List<EvalPosting> postings) {
+    Map<String, PostingDecision> decisions = new HashMap<>(postings.size() * 2);
+    for (EvalPosting p : postings) {
+      MatchedPosting m = engine.match(jobPosting(p));
+      decisions.put(p.postingId(), new PostingDecision(p.postingId(), m.decision(), m.companyId(), m.officeId(), m.score()));
+    }
+    return decisions;
+  }
+
+  /** The posting as the pipeline would carry it. */
+  static JobPosting jobPosting(EvalPosting p) {
+    return new JobPosting(2, p.postingId(), p.companyName(), null, p.corporateNumber(), p.postalCode(), p.address(),
+        p.phone(), null, null, null, null, null, p.workLocation(), null, null, null);
+  }
+}
