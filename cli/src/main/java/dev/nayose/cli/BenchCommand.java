@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nayose bench …}: measurements that back the figures in the README. */
-@Command(name = "bench", description = "Benchmarks.", subcommands = BenchCommand.Pipeline.class)
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Pipeline.class, BenchCommand.Matcher.class})
 final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec
@@ -20,6 +20,32 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * {@code nayose bench matcher}: the match engine alone on a synthetic master (1.4 million companies
+   * and their offices by default) and postings rendered from it: index build time and heap,
+   * postings per second on one thread, latency percentiles. Run it with the worker's heap:
+   * {@code NAYOSE_JAVA_OPTS=-Xmx1536m ./nayose bench matcher}.
+   */
+  @Command(name = "matcher", description = "The match engine alone: index build time and heap, postings/s on one thread, p50/p99 latency, on a synthetic master.")
+  static final class Matcher implements Callable<Integer> {
+    @Option(names = "--companies", defaultValue = "1400000", description = "Companies in the master (default ${DEFAULT-VALUE}).")
+    int companies;
+
+    @Option(names = "--postings", defaultValue = "50000", description = "Postings to match (default ${DEFAULT-VALUE}).")
+    int postings;
+
+    @Option(names = "--seed", defaultValue = "20261125")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = Workspace.locate().stateDir().resolve("bench-matcher");
+      dev.nayose.eval.MatcherBench.main(new String[] {"--companies", Integer.toString(companies), "--postings",
+          Integer.toString(postings), "--seed", Long.toString(seed), "--dir", dir.toString()});
+      return 0;
+    }
   }
 
   /**

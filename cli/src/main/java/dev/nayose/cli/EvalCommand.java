@@ -19,7 +19,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--nta", paramLabel = "FILE", description = "NTA file the companies come from (default: the bundled sample).")
   Path nta;
 
-  @Option(names = "--master", defaultValue = "30000", description = "Companies in the master (default ${DEFAULT-VALUE}).")
+  @Option(names = "--master", defaultValue = "25000", description = "Real companies in the master (default ${DEFAULT-VALUE}; the bundled sample has about 30,000 usable).")
   int master;
 
   @Option(names = "--postings", defaultValue = "5000", description = "Postings to render (default ${DEFAULT-VALUE}).")
@@ -31,6 +31,18 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where the set and the decisions are written (default .nayose/eval).")
   Path out;
 
+  @Option(names = "--synthetic-master", defaultValue = "0", paramLabel = "N",
+      description = "Add N synthetic companies (and their offices) to the master, e.g. 1400000.")
+  int syntheticMaster;
+
+  @Option(names = "--baseline-postings", defaultValue = "-1", paramLabel = "N",
+      description = "Run the pg_trgm baseline on the first N postings only (it takes ~0.1 s a posting on 1.4M companies).")
+  int baselinePostings;
+
+  @Option(names = "--train-model", paramLabel = "FILE",
+      description = "Instead of evaluating, estimate the matcher's m-probabilities from the set and write them to FILE.")
+  Path trainModel;
+
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.locate();
@@ -38,7 +50,11 @@ final class EvalCommand implements Callable<Integer> {
         : SampleData.extract(workspace.stateDir().resolve("sample")).file(SampleData.NTA_MASTER);
     List<String> args = new ArrayList<>(List.of("--nta", source.toString(), "--master", Integer.toString(master),
         "--postings", Integer.toString(postings), "--seed", Long.toString(seed),
-        "--out", (out != null ? out : workspace.stateDir().resolve("eval")).toString()));
+        "--out", (out != null ? out : workspace.stateDir().resolve("eval")).toString(),
+        "--synthetic-master", Integer.toString(syntheticMaster), "--baseline-postings", Integer.toString(baselinePostings)));
+    if (trainModel != null) {
+      args.addAll(List.of("--train-model", trainModel.toString()));
+    }
     EvalMain.main(args.toArray(String[]::new));
     return 0;
   }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the corporate number (and, when its check digit fails, the valid numbers one digit away), the
  * phone, the normalised name — and by the names that share at least half of the posting name's
  * bigrams, following the rarest bigrams first and skipping those so common that they say nothing
- * (サービス, 建設), so that typos and partial names still find their company.
+ * (サービス, 建設) unless it is the rarest, so that typos and partial names still find their company.
  *
  * <p>One finder per thread: it keeps counters sized to the master between calls.
  */
@@ -45,8 +45,9 @@ final class CandidateFinder {
       }
     }
     String key = posting.name().key();
-    if (!key.isEmpty()) {
-      byExactName(key, posting);
+    if (!key.isEmpty() && !byExactName(key, posting)) {
+      // bigrams only when no company bears the name: a posting that names a company exactly seldom
+      // means another one a typo away, and most postings name theirs exactly
       byGrams(key, -1, null);
     }
     return Arrays.copyOf(found, foundCount);
@@ -75,7 +76,8 @@ final class CandidateFinder {
     int touchedCount = 0;
     for (int g = 0; g < known; g++) {
       int frequency = (int) (byFrequency[g] >>> 32);
-      if (g >= 2 && frequency > settings.maxGramFrequency()) {
+      // the rarest bigram is always followed, the others only while they are rare enough to tell names apart
+      if (g >= 1 && frequency > settings.maxGramFrequency()) {
         break;
       }
       int gram = (int) byFrequency[g];
@@ -116,7 +118,8 @@ final class CandidateFinder {
     }
     if (out == null) {
       Arrays.sort(ranked, 0, kept);
-      for (int i = 0; i < Math.min(kept, settings.maxCandidates()); i++) {
+      // similar names are many and mostly wrong: half the budget, the closest first
+      for (int i = 0; i < Math.min(kept, Math.max(1, settings.maxCandidates() / 2)); i++) {
         add(index.nameCompany((int) ranked[i]));
       }
     }
@@ -158,12 +161,12 @@ final class CandidateFinder {
 
   /**
    * Every company bearing the name, or — when more bear it than can be scored — those whose sites
-   * are closest to the posting's place.
+   * are closest to the posting's place. Returns whether any company bears it.
    */
-  private void byExactName(String key, PostingFeatures posting) {
+  private boolean byExactName(String key, PostingFeatures posting) {
     int first = index.findName(key);
     if (first < 0) {
-      return;
+      return false;
     }
     int end = index.nameRunEnd(first);
     if (end - first <= settings.maxCandidates()) {
@@ -172,7 +175,7 @@ final class CandidateFinder {
           add(index.nameCompany(p));
         }
       }
-      return;
+      return true;
     }
     long[] ranked = new long[end - first];
     int n = 0;
@@ -186,6 +189,7 @@ final class CandidateFinder {
     for (int i = 0; i < Math.min(n, settings.maxCandidates()); i++) {
       add((int) ranked[i]);
     }
+    return true;
   }
 
   /** 0..15, higher when a site of the company shares more of the posting's place, postcode or phone. */

@@ -316,6 +316,15 @@ public final class MasterIndex {
     return number == 0 ? null : digits13(number);
   }
 
+  public boolean hasCorporateNumber(int company) {
+    return corporateNumbers[company] != 0;
+  }
+
+  /** Whether the company's corporate number is {@code digits} (13 digits). */
+  public boolean corporateNumberIs(int company, String digits) {
+    return corporateNumbers[company] != 0 && corporateNumbers[company] == parse13(digits);
+  }
+
   public boolean isClosed(int company) {
     return closed.get(company);
   }

@@ -13,9 +13,10 @@ package dev.nayose.match.domain;
  *     about one in seven)
  * @param closedCompanyFactor the Bayes factor of a company being closed (a posting rarely names a
  *     liquidated company, but it may)
- * @param maxCandidates the most companies scored per posting
- * @param maxGramFrequency bigrams found in more names than this are not followed, unless they are
- *     among the two rarest of the posting's name
+ * @param maxCandidates the most companies bearing the posting's name that are scored (half as many
+ *     with similar names)
+ * @param maxGramFrequency bigrams found in more names than this are not followed, unless it is the
+ *     rarest of the posting's name
  * @param minGramOverlap the share of the followed bigrams a name must contain to be a candidate
  * @param maxPhoneSites a phone shared by more sites than this (a call centre) finds no candidates
  * @param listedRunnersUp how many other candidates a REVIEW lists in its evidence
@@ -55,7 +56,7 @@ public record MatcherSettings(
 
   /** The settings of matcher version {@value ScoringMatchEngine#VERSION}. */
   public static MatcherSettings defaults() {
-    return new MatcherSettings(0.97, 0.2, 0.142857, 0.05, 40, 20_000, 0.5, 20, 3);
+    return new MatcherSettings(0.97, 0.2, 0.142857, 0.05, 40, 5_000, 0.5, 20, 3);
   }
 
   private static void requireProbability(double p, String name) {

@@ -116,24 +116,58 @@ final class NameComparison {
     return Math.min(previous[m], bound + 1);
   }
 
-  /** Dice's coefficient of the two names' sets of bigrams (one-character names: their character). */
+  /**
+   * Dice's coefficient of the two names' sets of bigrams (one-character names: their character).
+   * Without allocating: names are short, so comparing pairs in place beats building sets.
+   */
   static double dice(String a, String b) {
-    int[] ga = new int[Math.max(1, a.length())];
-    int[] gb = new int[Math.max(1, b.length())];
-    int na = MasterIndex.grams(a.toCharArray(), 0, a.length(), ga);
-    int nb = MasterIndex.grams(b.toCharArray(), 0, b.length(), gb);
+    int na = distinctBigrams(a);
+    int nb = distinctBigrams(b);
     if (na == 0 || nb == 0) {
       return 0;
     }
+    if (a.length() == 1 || b.length() == 1) {
+      return a.equals(b) ? 1 : 0;
+    }
     int shared = 0;
-    for (int i = 0; i < na; i++) {
-      for (int j = 0; j < nb; j++) {
-        if (ga[i] == gb[j]) {
-          shared++;
-          break;
-        }
+    for (int i = 0; i + 1 < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = a.charAt(i + 1);
+      if (!seenBefore(a, i, x, y) && hasBigram(b, x, y)) {
+        shared++;
       }
     }
     return 2.0 * shared / (na + nb);
+  }
+
+  private static int distinctBigrams(String text) {
+    if (text.length() <= 1) {
+      return text.length();
+    }
+    int n = 0;
+    for (int i = 0; i + 1 < text.length(); i++) {
+      if (!seenBefore(text, i, text.charAt(i), text.charAt(i + 1))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean seenBefore(String text, int end, char x, char y) {
+    for (int k = 0; k < end; k++) {
+      if (text.charAt(k) == x && text.charAt(k + 1) == y) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasBigram(String text, char x, char y) {
+    for (int k = 0; k + 1 < text.length(); k++) {
+      if (text.charAt(k) == x && text.charAt(k + 1) == y) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -45,6 +45,8 @@ public final class ScoringMatchEngine implements MatchEngine {
   /** u of the name levels that depend on no single value (NEAR, CONTAINS, SIMILAR), by level. */
   private final double[] nameU = new double[Field.NAME.levels().size()];
   private final ThreadLocal<CandidateFinder> finders;
+  private final double cityOrFinerM;
+  private final double prefectureOrFinerM;
 
   public ScoringMatchEngine(MasterIndex index, MatchModel model, MatcherSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
@@ -53,6 +55,8 @@ public final class ScoringMatchEngine implements MatchEngine {
     this.companies = Math.max(1, index.companyCount());
     this.priorLog2 = log2((1 - settings.absentShare()) / settings.absentShare() / companies);
     this.finders = ThreadLocal.withInitial(() -> new CandidateFinder(index, settings));
+    this.cityOrFinerM = sumM(Field.ADDRESS.level("BLOCK"), Field.ADDRESS.level("CITY"));
+    this.prefectureOrFinerM = sumM(Field.ADDRESS.level("BLOCK"), Field.ADDRESS.level("PREFECTURE_ONLY"));
     estimateNameU();
   }
 
@@ -120,20 +124,19 @@ public final class ScoringMatchEngine implements MatchEngine {
   // --- scoring ---------------------------------------------------------------------------------
 
   /** One candidate scored: levels and weights by field, the best site and the total log2 Bayes factor. */
-  record Scored(int company, int site, int workOffice, int[] levels, double[] weights, String[] masterValues,
+  record Scored(int company, int site, int workOffice, int namePosition, int[] levels, double[] weights,
       double total) {}
 
   private Scored score(PostingFeatures f, int company) {
     int fields = Field.values().length;
     int[] levels = new int[fields];
     double[] weights = new double[fields];
-    String[] values = new String[fields];
     Arrays.fill(levels, Field.NOT_COMPARED);
 
-    compareCorporateNumber(f, company, levels, weights, values);
-    compareName(f, company, levels, weights, values);
-    compareLegalForm(f, company, levels, weights, values);
-    compareWebsite(f, company, levels, weights, values);
+    compareCorporateNumber(f, company, levels, weights);
+    int namePosition = compareName(f, company, levels, weights);
+    compareLegalForm(f, company, levels, weights);
+    compareWebsite(f, company, levels, weights);
 
     // the site (registered address or an office) that fits the posting best
     int bestSite = company;
@@ -160,12 +163,6 @@ public final class ScoringMatchEngine implements MatchEngine {
       levels[siteFields[k].ordinal()] = keptLevels[k];
       weights[siteFields[k].ordinal()] = keptWeights[k];
     }
-    values[Field.ADDRESS.ordinal()] = PostingFeatures.placeText(index.sitePrefecture(bestSite),
-        index.cityName(index.siteCity(bestSite)), index.townName(index.siteTown(bestSite)), index.siteBlock(bestSite));
-    values[Field.POSTAL_CODE.ordinal()] = index.sitePostcode(bestSite) < 0 ? null
-        : String.format("%07d", index.sitePostcode(bestSite));
-    values[Field.PHONE.ordinal()] = index.sitePhone(bestSite) == 0 ? null : Phone.fromKey(index.sitePhone(bestSite));
-
     double total = 0;
     for (double w : weights) {
       total += w;
@@ -173,8 +170,8 @@ public final class ScoringMatchEngine implements MatchEngine {
     if (index.isClosed(company)) {
       total += log2(settings.closedCompanyFactor());
     }
-    return new Scored(company, bestSite, workOffice(f, company, firstOffice, officeCount), levels, weights, values,
-        total);
+    return new Scored(company, bestSite, workOffice(f, company, firstOffice, officeCount), namePosition, levels,
+        weights, total);
   }
 
   /**
@@ -194,20 +191,18 @@ public final class ScoringMatchEngine implements MatchEngine {
     return -1;
   }
 
-  private void compareCorporateNumber(PostingFeatures f, int company, int[] levels, double[] weights,
-      String[] values) {
-    String master = index.corporateNumber(company);
+  private void compareCorporateNumber(PostingFeatures f, int company, int[] levels, double[] weights) {
     PostedCorporateNumber posted = f.corporateNumber();
-    if (master == null) {
+    if (posted.status() == PostedCorporateNumber.Status.ABSENT || posted.status() == PostedCorporateNumber.Status.MALFORMED
+        || !index.hasCorporateNumber(company)) {
       return;
     }
-    values[Field.CORPORATE_NUMBER.ordinal()] = master;
     int level;
     double u;
     if (posted.status() == PostedCorporateNumber.Status.VALID) {
-      level = master.equals(posted.digits()) ? 0 : Field.CORPORATE_NUMBER.different();
+      level = index.corporateNumberIs(company, posted.digits()) ? 0 : Field.CORPORATE_NUMBER.different();
       u = level == 0 ? 1 / companies : 1;
-    } else if (posted.status() == PostedCorporateNumber.Status.CHECK_DIGIT_INVALID && oneDigitApart(posted.digits(), master)) {
+    } else if (oneDigitApart(posted.digits(), index.corporateNumber(company))) {
       level = Field.CORPORATE_NUMBER.level("TYPO");
       // about a dozen valid numbers lie one digit away from any number
       u = 12 / companies;
@@ -217,13 +212,16 @@ public final class ScoringMatchEngine implements MatchEngine {
     set(Field.CORPORATE_NUMBER, level, u, levels, weights);
   }
 
-  private void compareName(PostingFeatures f, int company, int[] levels, double[] weights, String[] values) {
+  /** Compares the names; returns the position of the company's name that compared best, -1 when not compared. */
+  private int compareName(PostingFeatures f, int company, int[] levels, double[] weights) {
     String key = f.name().key();
     int current = index.currentNamePosition(company);
     if (key.isEmpty() || current < 0) {
-      return;
+      return -1;
     }
-    int bestLevel = NameComparison.level(key, index.nameAt(current), false);
+    // most candidates bear the posting's name exactly: compared in place, without building strings
+    int bestLevel = index.nameEquals(current, key) ? NameComparison.EXACT
+        : NameComparison.level(key, index.nameAt(current), false);
     int bestPosition = current;
     for (int position : index.formerNamePositions(company)) {
       int level = NameComparison.level(key, index.nameAt(position), true);
@@ -232,31 +230,32 @@ public final class ScoringMatchEngine implements MatchEngine {
         bestPosition = position;
       }
     }
-    values[Field.NAME.ordinal()] = index.nameAt(bestPosition);
     double u = bestLevel <= NameComparison.BRANCH
         ? index.nameBearers(bestPosition) / companies
         : nameU[bestLevel];
     set(Field.NAME, bestLevel, u, levels, weights);
+    return bestPosition;
   }
 
-  private void compareLegalForm(PostingFeatures f, int company, int[] levels, double[] weights, String[] values) {
+  private void compareLegalForm(PostingFeatures f, int company, int[] levels, double[] weights) {
     LegalForm posted = f.name().legalForm();
     LegalForm master = index.legalForm(company);
     if (posted == null || master == null) {
       return;
     }
-    values[Field.LEGAL_FORM.ordinal()] = master.fullName();
     double share = index.legalFormCount(posted) / companies;
     boolean agree = posted == master;
     set(Field.LEGAL_FORM, agree ? 0 : 1, agree ? share : 1 - share, levels, weights);
   }
 
-  private void compareWebsite(PostingFeatures f, int company, int[] levels, double[] weights, String[] values) {
-    String master = index.website(company);
-    if (f.website() == null || master == null) {
+  private void compareWebsite(PostingFeatures f, int company, int[] levels, double[] weights) {
+    if (f.website() == null) {
       return;
     }
-    values[Field.WEBSITE.ordinal()] = master;
+    String master = index.website(company);
+    if (master == null) {
+      return;
+    }
     boolean agree = master.equals(f.website());
     set(Field.WEBSITE, agree ? 0 : 1, agree ? index.websiteCount(company) / companies : 1, levels, weights);
   }
@@ -346,17 +345,10 @@ public final class ScoringMatchEngine implements MatchEngine {
    * stands for; where one names no city, so does the prefecture.
    */
   private double addressM(PostingFeatures f, int site, int level) {
-    int last = level;
     if (level == CITY && (f.town() == null || index.siteTown(site) < 0)) {
-      last = BLOCK;
-    } else if (level == PREFECTURE_ONLY) {
-      last = BLOCK;
+      return cityOrFinerM;
     }
-    double m = 0;
-    for (int l = last; l <= level; l++) {
-      m += model.m(Field.ADDRESS, l);
-    }
-    return m;
+    return level == PREFECTURE_ONLY ? prefectureOrFinerM : model.m(Field.ADDRESS, level);
   }
 
   private double addressU(PostingFeatures f, int site, int level) {
@@ -418,7 +410,7 @@ public final class ScoringMatchEngine implements MatchEngine {
       if (level == Field.NOT_COMPARED) {
         continue;
       }
-      reasons.add(new Evidence(field.key(), clip(postingValue(f, field)), clip(best.masterValues()[field.ordinal()]),
+      reasons.add(new Evidence(field.key(), clip(postingValue(f, field)), clip(masterValue(best, field)),
           field.levels().get(level), round(best.weights()[field.ordinal()])));
     }
     if (index.isClosed(best.company())) {
@@ -435,6 +427,20 @@ public final class ScoringMatchEngine implements MatchEngine {
     String name = index.name(candidate.company());
     return new Evidence("candidate", null, clip(index.companyId(candidate.company()) + " " + name), level,
         round(candidate.total()));
+  }
+
+  private String masterValue(Scored s, Field field) {
+    int site = s.site();
+    return switch (field) {
+      case CORPORATE_NUMBER -> index.corporateNumber(s.company());
+      case NAME -> s.namePosition() < 0 ? null : index.nameAt(s.namePosition());
+      case LEGAL_FORM -> index.legalForm(s.company()) == null ? null : index.legalForm(s.company()).fullName();
+      case ADDRESS -> PostingFeatures.placeText(index.sitePrefecture(site), index.cityName(index.siteCity(site)),
+          index.townName(index.siteTown(site)), index.siteBlock(site));
+      case POSTAL_CODE -> index.sitePostcode(site) < 0 ? null : Postcode.fromKey(index.sitePostcode(site));
+      case PHONE -> index.sitePhone(site) == 0 ? null : Phone.fromKey(index.sitePhone(site));
+      case WEBSITE -> index.website(s.company());
+    };
   }
 
   private static String postingValue(PostingFeatures f, Field field) {
@@ -523,6 +529,14 @@ public final class ScoringMatchEngine implements MatchEngine {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  private double sumM(int from, int to) {
+    double m = 0;
+    for (int level = from; level <= to; level++) {
+      m += model.m(Field.ADDRESS, level);
+    }
+    return m;
+  }
 
   private int companyNumber(String companyId) {
     int low = 0;
