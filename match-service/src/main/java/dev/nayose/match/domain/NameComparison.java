@@ -36,9 +36,10 @@ final class NameComparison {
       return BRANCH;
     }
     int shorter = Math.min(p, m);
-    // one edit in a name of four characters or more, two in a long one: a typo, not another name
-    // (イケダ and タケダ are two names); and never in the digits (ATJ1 and ATJ2 are two funds)
-    int allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+    // one edit in a name of four characters or more: a typo, not another name (イケダ and タケダ are
+    // two names, and so are 共進建設事業協同組合 and 共進企業事業協同組合, two edits apart at one
+    // address); and never in the digits (ATJ1 and ATJ2 are two funds)
+    int allowed = shorter >= 4 ? 1 : 0;
     if (allowed > 0 && Math.abs(p - m) <= allowed && sameDigits(posting, master)
         && editDistance(posting, master, allowed) <= allowed) {
       return NEAR;

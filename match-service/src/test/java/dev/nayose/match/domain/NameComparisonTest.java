@@ -20,8 +20,9 @@ class NameComparisonTest {
       イケダ              | タケダ          | false | SIMILAR
       # digits are never a typo
       ATJ2                | ATJ1            | false | SIMILAR
-      # two edits in a long name
       アクティブライフサービス | アクティブライフサービシ | false | NEAR
+      # two edits are a word, not a typo: another company of the group
+      共進建設事業協同組合 | 共進企業事業協同組合 | false | SIMILAR
       ビジョン            | トライビジョン  | false | CONTAINS
       アクティブイースト  | アクティブライフ | false | SIMILAR
       山田建設            | 田中工業        | false | DIFFERENT
