@@ -452,6 +452,29 @@ public final class MasterIndex {
 
   // --- lookups ----------------------------------------------------------------------------------
 
+  /** The number of the company with this id, or -1. */
+  public int findCompany(String companyId) {
+    return find(ids, companies, companyId);
+  }
+
+  /** Binary search of {@code companyId} among the first {@code count} ids, which are in ascending order. */
+  private static int find(Arena ids, int count, String companyId) {
+    int low = 0;
+    int high = count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = ids.string(mid).compareTo(companyId);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
   /** The company with this 13-digit corporate number, or -1. */
   public int findByCorporateNumber(String corporateNumber) {
     long key = parse13(corporateNumber);
@@ -979,22 +1002,7 @@ public final class MasterIndex {
       if (frozenIds == null) {
         frozenIds = ids.build();
       }
-      Arena built = frozenIds;
-      int low = 0;
-      int high = companies - 1;
-      int found = -1;
-      while (low <= high) {
-        int mid = (low + high) >>> 1;
-        int cmp = built.string(mid).compareTo(companyId);
-        if (cmp < 0) {
-          low = mid + 1;
-        } else if (cmp > 0) {
-          high = mid - 1;
-        } else {
-          found = mid;
-          break;
-        }
-      }
+      int found = find(frozenIds, companies, companyId);
       cachedId = companyId;
       cachedCompany = found;
       return found;

@@ -112,7 +112,7 @@ public final class ScoringMatchEngine implements MatchEngine {
    * {@code null} when the company is not in the master. For estimating the model from labelled pairs.
    */
   public int[] levels(JobPosting posting, String companyId) {
-    int company = companyNumber(companyId);
+    int company = index.findCompany(companyId);
     return company < 0 ? null : score(PostingFeatures.of(posting, index), company).levels();
   }
 
@@ -536,23 +536,6 @@ public final class ScoringMatchEngine implements MatchEngine {
       m += model.m(Field.ADDRESS, level);
     }
     return m;
-  }
-
-  private int companyNumber(String companyId) {
-    int low = 0;
-    int high = index.companyCount() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = index.companyId(mid).compareTo(companyId);
-      if (c < 0) {
-        low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
   }
 
   private static boolean oneDigitApart(String a, String b) {
