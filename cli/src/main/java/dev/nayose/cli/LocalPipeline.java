@@ -157,6 +157,10 @@ final class LocalPipeline implements AutoCloseable {
     out.put("dbUser", stack.dbUser());
     out.put("dbPassword", stack.dbPassword());
     out.put("sqsEndpoint", stack.sqsEndpoint().toString());
+    out.put("queuePrefix", stack.settings().queuePrefix());
+    out.put("region", stack.region());
+    out.put("accessKey", stack.accessKey());
+    out.put("secretKey", stack.secretKey());
     out.put("s3Endpoint", stack.s3Endpoint().toString());
     out.put("bucket", stack.bucket());
     out.put("apiKeys", Map.copyOf(apiKeys));

@@ -34,6 +34,11 @@ record Targets(URI ingestUrl, String jdbcUrl, String dbUser, String dbPassword, 
         !env.containsKey("NAYOSE_JDBC_URL"));
   }
 
+  /** The local stack's description ({@code .nayose/local-stack.json}), empty when none is running. */
+  static JsonNode local(Workspace workspace, JsonMapper json) {
+    return readLocal(workspace, json);
+  }
+
   private static JsonNode readLocal(Workspace workspace, JsonMapper json) {
     var file = workspace.localStackFile();
     return Files.isRegularFile(file) ? json.readTree(file.toFile()) : json.createObjectNode();
