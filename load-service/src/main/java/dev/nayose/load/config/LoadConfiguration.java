@@ -3,18 +3,28 @@ package dev.nayose.load.config;
 import dev.nayose.load.adapter.out.jdbc.PostingRepository;
 import dev.nayose.load.app.ChunkLoadHandler;
 import dev.nayose.load.app.PostingStore;
+import dev.nayose.platform.callback.CallbackDispatcher;
+import dev.nayose.platform.callback.CallbackPolicy;
 import dev.nayose.platform.ledger.UploadLedger;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the loader: the JDBC posting store and the chunk handler that settles uploads through the ledger. */
+/**
+ * Wires the loader: the JDBC posting store, the chunk handler that settles uploads through the
+ * ledger, and the dispatcher of the status callbacks that settling queues.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties(LoadProperties.class)
 class LoadConfiguration {
 
@@ -22,6 +32,20 @@ class LoadConfiguration {
   PostingRepository postingRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json,
       LoadProperties properties) {
     return new PostingRepository(jdbc, new TransactionTemplate(transactions), json, properties.batchSize());
+  }
+
+  @Bean
+  CallbackDispatcher callbackDispatcher(JdbcClient jdbc, UploadLedger ledger, JsonMapper json, LoadProperties properties,
+      MeterRegistry meters) {
+    CallbackPolicy policy = properties.callbacks().policy();
+    HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(policy.connectTimeout())
+        // a redirect could lead past the checks the URL passed when the upload was received
+        .followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/1.1 for plain http: the HTTP/2 upgrade attempt trips up some partners' servers
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+    return new CallbackDispatcher(jdbc, ledger, json, http, policy, Clock.systemUTC(), meters);
   }
 
   @Bean

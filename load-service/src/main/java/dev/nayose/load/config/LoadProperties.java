@@ -1,7 +1,13 @@
 package dev.nayose.load.config;
 
+import dev.nayose.platform.callback.CallbackPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -10,9 +16,41 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param batchSize postings sent to PostgreSQL in one JDBC batch (one round trip); a chunk holds
  *     at most 500, so the default writes a chunk's postings in one batch
+ * @param callbacks the dispatcher of status callbacks to partners
  */
 @Validated
 @ConfigurationProperties("nayose.load")
 public record LoadProperties(
-    @Min(1) @Max(10_000) int batchSize) {
+    @Min(1) @Max(10_000) int batchSize,
+    @Valid @NotNull Callbacks callbacks) {
+
+  /**
+   * The status callbacks dispatcher ({@code nayose.load.callbacks.*}); every load instance runs one,
+   * and they share the outbox without sending an attempt twice.
+   *
+   * @param enabled whether this instance sends callbacks at all
+   * @param pollInterval pause between two looks at the outbox; a callback waits at most about this long
+   * @param maxPerPoll attempts made in one look at most, so that a long queue does not hold the scheduler
+   * @param maxAttempts attempts in all, the first included, before a callback is given up
+   * @param initialBackoff delay after the first failed attempt
+   * @param backoffFactor growth of the delay per failed attempt
+   * @param maxBackoff the longest delay between two attempts
+   * @param connectTimeout how long to wait for the partner's endpoint to accept a connection
+   * @param requestTimeout how long to wait for the partner's response
+   */
+  public record Callbacks(
+      boolean enabled,
+      @NotNull Duration pollInterval,
+      @Min(1) @Max(10_000) int maxPerPoll,
+      @Min(1) @Max(100) int maxAttempts,
+      @NotNull Duration initialBackoff,
+      @DecimalMin("1.0") @DecimalMax("10.0") double backoffFactor,
+      @NotNull Duration maxBackoff,
+      @NotNull Duration connectTimeout,
+      @NotNull Duration requestTimeout) {
+
+    CallbackPolicy policy() {
+      return new CallbackPolicy(maxAttempts, initialBackoff, backoffFactor, maxBackoff, connectTimeout, requestTimeout);
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.nayose.platform.ledger;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * upload into {@code COMPLETED} without any bookkeeping of its own. Call {@link #settle} after
  * the transaction that changed the counts has committed: two loaders finishing the last chunks
  * at once then always leave at least one of them seeing both.
+ *
+ * <p>An upload with a callback URL that settles or stalls gets a row in the callback outbox
+ * ({@code callback_delivery}) in the same statement that changes its state, so a crash cannot
+ * lose the callback; an earlier undelivered callback of the upload is superseded, so the partner
+ * is never told an older state after a newer one. {@code dev.nayose.platform.callback} delivers them.
  */
 public class UploadLedger {
   /** Dead letters of the upload not loaded since, newest per chunk (chunk -1: the upload event, split stage). */
@@ -28,6 +35,25 @@ public class UploadLedger {
          and not exists (select 1 from chunk_load c
                           where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index)
        order by d.chunk_index, d.recorded_at desc
+      """;
+
+  /**
+   * Appended to a statement whose CTE {@code changed} returns {@code upload_id, state, callback_url}
+   * of the uploads it moved to COMPLETED or STALLED: queues their callbacks in the same statement.
+   */
+  private static final String QUEUE_CALLBACKS = """
+      , superseded as (
+        update callback_delivery d
+           set state = 'SUPERSEDED', last_error = 'superseded by a newer state of the upload', updated_at = now()
+          from changed
+         where d.upload_id = changed.upload_id and d.state in ('PENDING', 'RETRYING'))
+      , queued as (
+        insert into callback_delivery (delivery_id, upload_id, event, url, state)
+        select gen_random_uuid(), upload_id,
+               case state when 'COMPLETED' then 'upload.completed' else 'upload.stalled' end, callback_url, 'PENDING'
+          from changed
+         where callback_url is not null)
+      select state from changed
       """;
 
   private final JdbcClient jdbc;
@@ -58,18 +84,21 @@ public class UploadLedger {
         .update();
     if (record.chunkIndex() < 0) {
       jdbc.sql("""
-          update upload set state = 'STALLED', failure_reason = :reason, updated_at = now()
-           where upload_id = :id and state = 'RECEIVED'
-          """)
+          with changed as (
+            update upload set state = 'STALLED', failure_reason = :reason, updated_at = now()
+             where upload_id = :id and state = 'RECEIVED'
+            returning upload_id, state, callback_url)
+          """ + QUEUE_CALLBACKS)
           .param("id", record.uploadId())
           .param("reason", record.stage() + " stage gave up: " + record.errorMessage())
-          .update();
+          .query(String.class)
+          .list();
     }
   }
 
   /**
    * Moves a split upload whose every chunk is loaded or dead-lettered to {@code COMPLETED} (none
-   * dead-lettered) or {@code STALLED}.
+   * dead-lettered) or {@code STALLED}, and queues the partner's callback if the upload names a URL.
    *
    * @return the new state, if this call changed it
    */
@@ -84,16 +113,17 @@ public class UploadLedger {
                                       where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index)) as dead
             from upload u
            where u.upload_id = :id and u.chunk_count is not null
-             and u.state in ('SPLIT', 'COMPLETED', 'STALLED'))
-        update upload u
-           set state = case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end,
-               settled_at = now(), updated_at = now()
-          from counts
-         where u.upload_id = counts.upload_id
-           and counts.loaded + counts.dead = counts.chunk_count
-           and u.state <> case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end
-        returning u.state
-        """)
+             and u.state in ('SPLIT', 'COMPLETED', 'STALLED')),
+        changed as (
+          update upload u
+             set state = case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end,
+                 settled_at = now(), updated_at = now()
+            from counts
+           where u.upload_id = counts.upload_id
+             and counts.loaded + counts.dead = counts.chunk_count
+             and u.state <> case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end
+          returning u.upload_id, u.state, u.callback_url)
+        """ + QUEUE_CALLBACKS)
         .param("id", uploadId)
         .query(String.class)
         .optional();
@@ -114,6 +144,19 @@ public class UploadLedger {
         .param("id", uploadId)
         .query((rs, n) -> new UploadStatus.Worker(rs.getString("worker_id"), rs.getInt("chunks"), rs.getInt("rows")))
         .list();
+    Optional<UploadStatus.Callback> delivery = jdbc.sql("""
+        select url, event, state, attempts, last_error, last_attempt_at, next_attempt_at, delivered_at
+          from callback_delivery where upload_id = :id order by created_at desc limit 1
+        """)
+        .param("id", uploadId)
+        .query((rs, n) -> {
+          String state = rs.getString("state");
+          boolean due = state.equals("PENDING") || state.equals("RETRYING");
+          return new UploadStatus.Callback(displayed(rs.getString("url")), rs.getString("event"), state,
+              rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "last_attempt_at"),
+              due ? instant(rs, "next_attempt_at") : null, instant(rs, "delivered_at"));
+        })
+        .optional();
     return jdbc.sql("""
         select u.*,
                coalesce(c.chunks, 0) as chunks_loaded, coalesce(c.rows, 0) as rows_loaded,
@@ -126,7 +169,7 @@ public class UploadLedger {
          where u.upload_id = :id
         """)
         .param("id", uploadId)
-        .query((rs, n) -> status(rs, deadLetters, workers))
+        .query((rs, n) -> status(rs, deadLetters, workers, delivery))
         .optional();
   }
 
@@ -142,7 +185,7 @@ public class UploadLedger {
   }
 
   private static UploadStatus status(ResultSet rs, List<UploadStatus.DeadLetter> deadLetters,
-      List<UploadStatus.Worker> workers) throws SQLException {
+      List<UploadStatus.Worker> workers, Optional<UploadStatus.Callback> delivery) throws SQLException {
     Integer total = (Integer) rs.getObject("rows_total");
     int rejected = rs.getInt("rows_rejected");
     int loaded = rs.getInt("rows_loaded");
@@ -157,7 +200,28 @@ public class UploadLedger {
     return new UploadStatus((UUID) rs.getObject("upload_id"), rs.getString("partner_id"),
         rs.getString("state"), rs.getString("failure_reason"), rs.getString("original_name"),
         rs.getLong("byte_size"), rs.getString("detected_encoding"), instant(rs, "received_at"),
-        instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, deadLetters, workers);
+        instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, deadLetters, workers,
+        callback(rs.getString("callback_url"), delivery));
+  }
+
+  private static UploadStatus.Callback callback(String url, Optional<UploadStatus.Callback> delivery) {
+    if (url == null) {
+      return null;
+    }
+    return delivery.orElseGet(() -> new UploadStatus.Callback(displayed(url), null, null, 0, null, null, null, null));
+  }
+
+  /** The URL without user info and query: operators and logs need the endpoint, not credentials in it. */
+  static String displayed(String url) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return "(not an absolute URL)";
+      }
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+    } catch (URISyntaxException e) {
+      return "(not a valid URL)";
+    }
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,9 @@ import java.util.UUID;
  *
  * <p>{@code accounted} is true when every row of the file is counted exactly once:
  * {@code rows.total == rows.loaded + rows.rejected + rows.deadLettered}.
+ *
+ * <p>{@code callback} is null when the upload names no callback URL; otherwise it tells where the
+ * partner's status callback stands (see {@link Callback}).
  */
 public record UploadStatus(
     UUID uploadId,
@@ -31,7 +34,8 @@ public record UploadStatus(
     Chunks chunks,
     boolean accounted,
     List<DeadLetter> deadLetters,
-    List<Worker> workers) {
+    List<Worker> workers,
+    Callback callback) {
 
   /** Row counts; {@code total} is null until the file has been split. */
   public record Rows(Integer total, int rejected, int duplicate, int loaded, int deadLettered,
@@ -46,4 +50,22 @@ public record UploadStatus(
 
   /** A match worker and how much of this upload it matched. */
   public record Worker(String workerId, int chunks, int rows) {}
+
+  /**
+   * The latest status callback of the upload. {@code url} is the callback URL without user info
+   * and query, which may hold credentials. {@code event} ({@code upload.completed} or
+   * {@code upload.stalled}) and {@code state} are null while the upload has not settled: nothing
+   * to tell yet. State: {@code PENDING} (due, not tried yet), {@code RETRYING} (an attempt failed;
+   * the next is due at {@code nextAttemptAt}), {@code DELIVERED} (the partner answered 2xx at
+   * {@code deliveredAt}), {@code GAVE_UP} ({@code lastError} says why). {@code attempts} counts
+   * attempts started, the one running included.
+   */
+  public record Callback(String url, String event, String state, int attempts, String lastError,
+      Instant lastAttemptAt, Instant nextAttemptAt, Instant deliveredAt) {}
+
+  /** This status with another callback part (null: none), e.g. for the body of the callback itself. */
+  public UploadStatus withCallback(Callback other) {
+    return new UploadStatus(uploadId, partnerId, state, failureReason, fileName, byteSize, encoding, receivedAt,
+        splitAt, settledAt, rows, chunks, accounted, deadLetters, workers, other);
+  }
 }
