@@ -30,26 +30,45 @@ final class LocalPipeline implements AutoCloseable {
    * @param ingestPort the HTTP port partners upload to; split, load and match workers take the following ports
    * @param matchWorkers match-service processes sharing the chunks queue
    * @param dataDirectory where PostgreSQL and S3 keep their files; null for a fresh temporary directory
+   * @param serviceEnvironment variables added to every service's environment, over the stack's own
+   *     (e.g. {@code NAYOSE_MATCH_STARTUP_WAIT=0s} for match workers that start before any master)
    */
   record Options(int sqsPort, int s3Port, int postgresPort, int ingestPort, int matchWorkers,
-      Path dataDirectory, int maxReceiveCount, int visibilityTimeoutSeconds) {
+      Path dataDirectory, int maxReceiveCount, int visibilityTimeoutSeconds, Map<String, String> serviceEnvironment) {
+
+    Options {
+      serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
 
     static Options wellKnownPorts() {
-      return new Options(9324, 9000, 54329, 8080, 1, null, 5, 30);
+      return new Options(9324, 9000, 54329, 8080, 1, null, 5, 30, Map.of());
     }
 
     static Options freePorts() {
-      return new Options(0, 0, 0, 0, 1, null, 5, 30);
+      return new Options(0, 0, 0, 0, 1, null, 5, 30, Map.of());
     }
 
     Options withMatchWorkers(int workers) {
       return new Options(sqsPort, s3Port, postgresPort, ingestPort, workers, dataDirectory, maxReceiveCount,
-          visibilityTimeoutSeconds);
+          visibilityTimeoutSeconds, serviceEnvironment);
     }
 
     Options withDataDirectory(Path directory) {
       return new Options(sqsPort, s3Port, postgresPort, ingestPort, matchWorkers, directory, maxReceiveCount,
-          visibilityTimeoutSeconds);
+          visibilityTimeoutSeconds, serviceEnvironment);
+    }
+
+    /** Short retries for tests: {@code maxReceiveCount} receives, {@code visibilityTimeoutSeconds} apart. */
+    Options withRetries(int receives, int visibilityTimeout) {
+      return new Options(sqsPort, s3Port, postgresPort, ingestPort, matchWorkers, dataDirectory, receives,
+          visibilityTimeout, serviceEnvironment);
+    }
+
+    Options withServiceEnvironment(Map<String, String> variables) {
+      Map<String, String> merged = new HashMap<>(serviceEnvironment);
+      merged.putAll(variables);
+      return new Options(sqsPort, s3Port, postgresPort, ingestPort, matchWorkers, dataDirectory, maxReceiveCount,
+          visibilityTimeoutSeconds, merged);
     }
   }
 
@@ -83,6 +102,7 @@ final class LocalPipeline implements AutoCloseable {
       int ingestPort = options.ingestPort() == 0 ? freePort() : options.ingestPort();
       Map<String, String> common = new HashMap<>(stack.environment());
       common.put("NAYOSE_MATCH_MASTER_REFRESH_INTERVAL", "2s");
+      common.putAll(options.serviceEnvironment());
       progress.accept("starting ingest-service, split-service, load-service and "
           + options.matchWorkers() + " match worker(s)");
       Path logs = workspace.logDir();

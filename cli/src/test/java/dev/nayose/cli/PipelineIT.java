@@ -36,7 +36,7 @@ class PipelineIT {
   static void start(@TempDir Path dir) {
     Workspace workspace = Workspace.locate();
     sample = SampleData.extract(dir.resolve("sample"));
-    var options = new LocalPipeline.Options(0, 0, 0, 0, 2, null, 2, 5);
+    var options = LocalPipeline.Options.freePorts().withMatchWorkers(2).withRetries(2, 5);
     pipeline = LocalPipeline.start(workspace, options, System.out::println,
         stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
             sample.file(SampleData.OFFICES), System.out));
