@@ -1,0 +1,207 @@
+package dev.nayose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.nayose.platform.dlq.DeadLetterQueues;
+import dev.nayose.platform.dlq.RedriveLedger;
+import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.queue.QueueProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What an operator does at 3 a.m., over the real pipeline (local stack, four services as child
+ * JVMs): a stage fails on an upload until its chunks are dead-lettered, the operator reads why,
+ * fixes the cause and redrives; and poison messages in every queue land in that queue's DLQ with
+ * their reasons while good uploads go on.
+ *
+ * <p>The pipeline starts without a company master (match workers told not to wait for one), which
+ * is the failure of scenario (a): every chunk fails at match until the master is imported.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+  private static final String NO_MASTER = "no company master has been imported";
+
+  private static LocalPipeline pipeline;
+  private static SampleData sample;
+  private static JdbcClient db;
+  private static DeadLetterQueues queues;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) {
+    sample = SampleData.extract(dir.resolve("sample"));
+    var options = LocalPipeline.Options.freePorts()
+        .withRetries(2, 2)
+        .withServiceEnvironment(Map.of("NAYOSE_MATCH_STARTUP_WAIT", "0s"));
+    pipeline = LocalPipeline.start(Workspace.locate(), options, System.out::println, stack -> { });
+    db = JdbcClient.create(pipeline.stack().dataSource());
+    var settings = pipeline.stack().settings();
+    QueueProperties names = new QueueProperties(pipeline.stack().queueName(""), "uploads", "chunks", "matched", "-dlq",
+        settings.maxReceiveCount());
+    queues = new DeadLetterQueues(pipeline.stack().sqsClient(), names, new RedriveLedger(db), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void chunksDeadLetteredWhileTheMasterIsMissingAreRedrivenOnceItIsImported(@TempDir Path dir) throws Exception {
+    IngestClient client = client("acme");
+    Path postings = firstRows(dir, 1_000);
+
+    UUID uploadId = client.upload(postings, null, null);
+    UploadStatus stalled = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+
+    // every chunk gave up at match: the upload is STALLED and still accounts for every row
+    assertThat(stalled.state()).isEqualTo("STALLED");
+    assertThat(stalled.accounted()).isTrue();
+    int total = stalled.rows().total();
+    int rejected = stalled.rows().rejected();
+    assertThat(stalled.rows().loaded()).isZero();
+    assertThat(stalled.rows().deadLettered()).isEqualTo(total - rejected).isPositive();
+    assertThat(stalled.chunks().deadLettered()).isEqualTo(stalled.chunks().total()).isGreaterThanOrEqualTo(2);
+    assertThat(stalled.deadLetters()).hasSize(stalled.chunks().total()).allSatisfy(d -> {
+      assertThat(d.stage()).isEqualTo("match");
+      assertThat(d.cause()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(d.errorMessage()).contains(NO_MASTER);
+    });
+
+    // the operator sees why in the DLQ without consuming anything
+    List<DeadLetterQueues.DeadLetter> peeked = queues.peek("chunks", 10);
+    assertThat(peeked).hasSize(stalled.chunks().total()).allSatisfy(d -> {
+      assertThat(d.uploadId()).isEqualTo(uploadId.toString());
+      assertThat(d.stage()).isEqualTo("match");
+      assertThat(d.cause()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(d.errorMessage()).contains(NO_MASTER);
+      assertThat(d.firstFailure()).isNotBlank();
+    });
+    assertThat(queues.peek("chunks", 10)).hasSize(peeked.size());
+    assertThat(depth("chunks").deadLetters()).isEqualTo(peeked.size());
+
+    // fixes the cause: imports the master, waits until the match worker has loaded it
+    MasterImport.run(pipeline.stack().dataSource(), sample.file(SampleData.NTA_MASTER), null,
+        sample.file(SampleData.OFFICES), System.out);
+    ServiceProcess worker = pipeline.services().stream().filter(s -> s.name().startsWith("match-service")).findFirst()
+        .orElseThrow();
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> readiness(worker) == 200);
+
+    // a dry run moves nothing; the redrive of this upload moves its chunks back to the chunks queue
+    var dryRun = queues.redrive("chunks", new DeadLetterQueues.RedriveOptions(true, 0, 0, uploadId));
+    assertThat(dryRun.moved()).isEqualTo(peeked.size());
+    assertThat(depth("chunks").deadLetters()).isEqualTo(peeked.size());
+    var report = queues.redrive("chunks", new DeadLetterQueues.RedriveOptions(false, 0, 0, uploadId));
+    assertThat(report.moved()).isEqualTo(peeked.size());
+
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> client.status(uploadId).state().equals("COMPLETED"));
+    UploadStatus completed = client.status(uploadId);
+
+    // rows in = loaded + rejected, exactly; every row once in PostgreSQL; the redrive on record
+    assertThat(completed.rows().total()).isEqualTo(total);
+    assertThat(completed.rows().loaded() + completed.rows().rejected()).isEqualTo(total);
+    assertThat(completed.rows().deadLettered()).isZero();
+    assertThat(completed.accounted()).isTrue();
+    assertThat(completed.deadLetters()).isEmpty();
+    assertThat(count("select count(*) from posting where upload_id = ?", uploadId)).isEqualTo(completed.rows().loaded());
+    assertThat(count("select count(distinct posting_id) from posting where upload_id = ?", uploadId))
+        .isEqualTo(completed.rows().loaded());
+    assertThat(count("select count(*) from chunk_load where upload_id = ?", uploadId))
+        .isEqualTo(completed.chunks().total());
+    assertThat(count("select coalesce(sum(redrives), 0)::int from dead_letter where upload_id = ? and stage = 'match'",
+        uploadId)).isEqualTo(peeked.size());
+    assertThat(count("select count(*) from posting where upload_id = ? and decision = 'MATCHED'", uploadId)).isPositive();
+    assertThat(depth("chunks").deadLetters()).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void aPoisonMessageInEachQueueLandsInItsOwnDeadLetterQueueAndBlocksNothing(@TempDir Path dir) throws Exception {
+    for (String queue : List.of("uploads", "chunks", "matched")) {
+      assertThat(depth(queue).deadLetters()).as(queue).isZero();
+    }
+    var sqs = pipeline.stack().sqsClient();
+    sqs.sendMessage(b -> b.queueUrl(url("uploads")).messageBody("this is not an S3 event"));
+    sqs.sendMessage(b -> b.queueUrl(url("chunks")).messageBody("{\"uploadId\": \"" + UUID.randomUUID() + "\", \"rows\": 7}"));
+    sqs.sendMessage(b -> b.queueUrl(url("matched")).messageBody("{not json at all"));
+    IngestClient client = client("globex");
+    UUID uploadId = client.upload(firstRows(dir, 600), null, null);
+
+    UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+
+    assertThat(status.state()).isEqualTo("COMPLETED");
+    assertThat(status.rows().loaded() + status.rows().rejected()).isEqualTo(status.rows().total());
+    Map<String, String> stageOf = Map.of("uploads", "split", "chunks", "match", "matched", "load");
+    for (String queue : stageOf.keySet()) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> depth(queue).deadLetters() == 1);
+      List<DeadLetterQueues.DeadLetter> letters = queues.peek(queue, 10);
+      assertThat(letters).as(queue).singleElement().satisfies(d -> {
+        assertThat(d.stage()).isEqualTo(stageOf.get(queue));
+        assertThat(d.cause()).isEqualTo("POISON");
+        assertThat(d.errorClass()).isNotBlank();
+        assertThat(d.errorMessage()).isNotBlank();
+      });
+      assertThat(queues.purge(queue)).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> depth(queue).deadLetters() == 0);
+    }
+  }
+
+  private static IngestClient client(String partner) {
+    return new IngestClient(pipeline.ingestUrl(), pipeline.apiKey(partner), NayoseCli.JSON);
+  }
+
+  /** The header and the first {@code rows} data lines of the sample postings. */
+  private static Path firstRows(Path dir, int rows) throws IOException {
+    List<String> lines = Files.readAllLines(sample.file(SampleData.POSTINGS), StandardCharsets.UTF_8).subList(0, rows + 1);
+    Path file = dir.resolve("postings-" + rows + ".csv");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static DeadLetterQueues.QueueDepth depth(String queue) {
+    return queues.list().stream().filter(d -> d.queue().equals(queue)).findFirst().orElseThrow();
+  }
+
+  private static String url(String queue) {
+    return pipeline.stack().queueUrl(pipeline.stack().queueName(queue));
+  }
+
+  private static int count(String sql, UUID uploadId) {
+    return db.sql(sql).param(uploadId).query(Integer.class).single();
+  }
+
+  private static int readiness(ServiceProcess service) throws InterruptedException {
+    try {
+      var request = HttpRequest.newBuilder(service.baseUri().resolve(URI.create("/actuator/health/readiness")))
+          .timeout(Duration.ofSeconds(2)).build();
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException notYet) {
+      return -1;
+    }
+  }
+}
