@@ -33,8 +33,15 @@ final class IngestClient {
 
   /** Streams the file to {@code POST /v1/uploads}; returns the new (or, for a repeated idempotency key, earlier) upload id. */
   UUID upload(Path file, String encoding, String idempotencyKey) throws IOException, InterruptedException {
+    return upload(file, encoding, idempotencyKey, null);
+  }
+
+  /** As {@link #upload(Path, String, String)}, naming a URL the status is POSTed to when the upload completes or stalls. */
+  UUID upload(Path file, String encoding, String idempotencyKey, String callbackUrl)
+      throws IOException, InterruptedException {
     String query = "?filename=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
-        + (encoding == null ? "" : "&encoding=" + URLEncoder.encode(encoding, StandardCharsets.UTF_8));
+        + (encoding == null ? "" : "&encoding=" + URLEncoder.encode(encoding, StandardCharsets.UTF_8))
+        + (callbackUrl == null ? "" : "&callbackUrl=" + URLEncoder.encode(callbackUrl, StandardCharsets.UTF_8));
     HttpRequest.BodyPublisher body;
     try {
       body = HttpRequest.BodyPublishers.ofFile(file);

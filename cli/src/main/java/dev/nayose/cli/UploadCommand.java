@@ -28,6 +28,10 @@ final class UploadCommand implements Callable<Integer> {
   @Option(names = "--idempotency-key", description = "Retrying with the same key never creates a second upload.")
   String idempotencyKey;
 
+  @Option(names = "--callback-url", description = "POST the status here when the upload completes or stalls"
+      + " (signed with the partner's secret, see callback-secret).")
+  String callbackUrl;
+
   @Option(names = "--api-key", description = "The partner's API key (default: $NAYOSE_API_KEY, or the local stack's).")
   String apiKey;
 
@@ -40,7 +44,7 @@ final class UploadCommand implements Callable<Integer> {
     Targets targets = Targets.resolve(workspace, NayoseCli.JSON);
     String key = targets.apiKey(apiKey, partner).orElseGet(() -> mintLocalKey(workspace, targets));
     var client = new IngestClient(targets.ingestUrl(), key, NayoseCli.JSON);
-    UUID uploadId = client.upload(file, encoding, idempotencyKey);
+    UUID uploadId = client.upload(file, encoding, idempotencyKey, callbackUrl);
     System.out.println("uploaded " + file + " as " + uploadId);
     UploadStatus status = await
         ? UploadWatch.untilFinal(() -> client.status(uploadId), timeout, System.out)

@@ -1,8 +1,17 @@
 package dev.nayose.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.nayose.platform.callback.CallbackDispatcher;
+import dev.nayose.platform.callback.CallbackSigner;
 import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
 import dev.nayose.platform.ledger.UploadStatus;
@@ -168,6 +177,39 @@ class OperationsIT {
       });
       assertThat(queues.purge(queue)).isEqualTo(1);
       await().atMost(Duration.ofSeconds(30)).until(() -> depth(queue).deadLetters() == 0);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void thePartnerIsToldOfTheCompletedUploadWithASignedCallback(@TempDir Path dir) throws Exception {
+    WireMockServer partnerEndpoint = new WireMockServer(options().dynamicPort());
+    partnerEndpoint.start();
+    try {
+      partnerEndpoint.stubFor(post(urlPathEqualTo("/hooks/nayose")).willReturn(aResponse().withStatus(204)));
+      String secret = CallbackSecretCommand.mint(db, "initech");
+      IngestClient client = client("initech");
+      String callbackUrl = partnerEndpoint.baseUrl() + "/hooks/nayose?source=nayose";
+
+      UUID uploadId = client.upload(firstRows(dir, 300), null, null, callbackUrl);
+      UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+      assertThat(status.state()).isEqualTo("COMPLETED");
+
+      await().atMost(Duration.ofSeconds(30)).until(
+          () -> partnerEndpoint.findAll(postRequestedFor(urlPathEqualTo("/hooks/nayose"))).size() == 1);
+      LoggedRequest request = partnerEndpoint.findAll(postRequestedFor(urlPathEqualTo("/hooks/nayose"))).get(0);
+      long timestamp = Long.parseLong(request.getHeader(CallbackDispatcher.TIMESTAMP));
+      assertThat(request.getHeader(CallbackDispatcher.SIGNATURE))
+          .isEqualTo(CallbackSigner.sign(secret, timestamp, request.getBody()));
+      assertThat(request.getHeader(CallbackDispatcher.EVENT)).isEqualTo("upload.completed");
+      var body = NayoseCli.JSON.readTree(request.getBodyAsString());
+      assertThat(body.path("uploadId").asString()).isEqualTo(uploadId.toString());
+      assertThat(body.path("state").asString()).isEqualTo("COMPLETED");
+      assertThat(body.path("rows").path("loaded").asInt()).isEqualTo(status.rows().loaded());
+      await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(client.status(uploadId).callback().state()));
+      assertThat(client.status(uploadId).callback().url()).isEqualTo(partnerEndpoint.baseUrl() + "/hooks/nayose");
+    } finally {
+      partnerEndpoint.stop();
     }
   }
 
