@@ -22,12 +22,21 @@ final class LocalStackFile {
   }
 
   static void addApiKey(Workspace workspace, String partner, String key) {
+    addKey(workspace, "/apiKeys", partner, key);
+  }
+
+  /** Adds an operator's key for the admin API under {@code operatorKeys}, if the file exists. */
+  static void addOperatorKey(Workspace workspace, String operator, String key) {
+    addKey(workspace, "/operatorKeys", operator, key);
+  }
+
+  private static void addKey(Workspace workspace, String section, String holder, String key) {
     var file = workspace.localStackFile();
     if (!Files.isRegularFile(file)) {
       return;
     }
     ObjectNode root = (ObjectNode) NayoseCli.JSON.readTree(file.toFile());
-    root.withObject("/apiKeys").put(partner, key);
+    root.withObject(section).put(holder, key);
     try {
       Files.writeString(file, NayoseCli.PRETTY.writeValueAsString(root));
     } catch (IOException e) {

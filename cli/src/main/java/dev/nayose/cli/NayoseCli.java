@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "nayose", mixinStandardHelpOptions = true, version = "nayose " + Workspace.VERSION,
     description = "Entity resolution of job postings against the company master, as event-driven services.",
     subcommands = {UpCommand.class, DemoCommand.class, ImportMasterCommand.class, UploadCommand.class,
-        StatusCommand.class, ExportCommand.class, MatchFileCommand.class, DlqCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        StatusCommand.class, ExportCommand.class, MatchFileCommand.class, DlqCommand.class, OperatorKeyCommand.class,
+        CallbackSecretCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class NayoseCli implements Runnable {
 
   static final JsonMapper JSON = JsonMapper.builder().build();

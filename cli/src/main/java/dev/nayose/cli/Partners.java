@@ -5,14 +5,19 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Partners and their API keys, administered straight in the database (operators' path; partners
- * only ever see their key). A key is 256 random bits; only its SHA-256 is stored.
+ * Partners and their API keys, and operators' keys for the admin API, administered straight in the
+ * database (operators' path; partners only ever see their key). A key is 256 random bits; only its
+ * SHA-256 is stored. Partner keys start {@code nys_}, operator keys {@code nyo_}, so that a key
+ * shows at a glance which API it opens.
  */
 final class Partners {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** As {@code operator_api_key.operator} allows. */
+  private static final Pattern OPERATOR = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   private final DataSource dataSource;
 
@@ -22,9 +27,7 @@ final class Partners {
 
   /** Creates the partner if needed and mints a new key for it; returns the key in clear, once. */
   String mintKey(String partnerId, String label) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String key = "nys_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String key = newKey("nys_");
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (var p = c.prepareStatement("insert into partner (partner_id, name) values (?, ?) on conflict do nothing")) {
@@ -43,5 +46,33 @@ final class Partners {
       throw new IllegalStateException("cannot create a key for partner " + partnerId + ": " + e.getMessage(), e);
     }
     return key;
+  }
+
+  /**
+   * Mints a key for the admin API ({@code /admin/**} of ingest-service) held by {@code operator}
+   * (lower-case letters, digits, '.', '_', '-'); returns the key in clear, once.
+   */
+  String mintOperatorKey(String operator, String label) {
+    if (operator == null || !OPERATOR.matcher(operator).matches()) {
+      throw new IllegalArgumentException("an operator name is 1..64 lower-case letters, digits, '.', '_' or '-', "
+          + "starting with a letter or digit, not " + operator);
+    }
+    String key = newKey("nyo_");
+    try (Connection c = dataSource.getConnection();
+        var k = c.prepareStatement("insert into operator_api_key (key_sha256, operator, label) values (?, ?, ?)")) {
+      k.setString(1, ApiKeyDigest.sha256Hex(key));
+      k.setString(2, operator);
+      k.setString(3, label);
+      k.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a key for operator " + operator + ": " + e.getMessage(), e);
+    }
+    return key;
+  }
+
+  private static String newKey(String prefix) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 }

@@ -28,8 +28,33 @@ final class StatusView {
     out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
     out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",
         s.chunks().total() == null ? "?" : s.chunks().total(), s.chunks().loaded(), s.chunks().deadLettered());
+    printStages(s, out);
     s.workers().forEach(w -> out.printf("worker    %s matched %d chunk(s), %,d rows%n", w.workerId(), w.chunks(), w.rows()));
-    s.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%n", d.stage(), d.chunk(),
-        d.rows(), d.cause(), d.errorMessage()));
+    s.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%s%n", d.stage(), d.chunk(),
+        d.rows(), d.cause(), d.errorMessage(), d.redrives() == 0 ? "" : " — redriven " + d.redrives() + "x, last "
+            + d.lastRedrivenAt()));
+  }
+
+  /**
+   * Rows and chunks per stage: in, out, rejected, dead-lettered (still open), redriven, pending.
+   * "-" where a figure does not apply or is not known yet.
+   */
+  static void printStages(UploadStatus s, PrintStream out) {
+    if (s.stages() == null || s.stages().isEmpty()) {
+      return;
+    }
+    out.printf("stages    %-6s %9s %9s %9s %9s %9s %9s | %9s %7s %7s %8s %7s%n", "", "rows in", "out", "rejected",
+        "dead", "redriven", "pending", "chunks in", "out", "dead", "redriven", "pending");
+    for (UploadStatus.StageAccount stage : s.stages()) {
+      var r = stage.rows();
+      var c = stage.chunks();
+      out.printf("          %-6s %9s %9s %9s %9s %9s %9s | %9s %7s %7s %8s %7s%n", stage.stage(), figure(r.received()),
+          figure(r.emitted()), figure(r.rejected()), figure(r.deadLettered()), figure(r.redriven()), figure(r.pending()),
+          figure(c.received()), figure(c.emitted()), figure(c.deadLettered()), figure(c.redriven()), figure(c.pending()));
+    }
+  }
+
+  private static String figure(Integer value) {
+    return value == null ? "-" : String.format("%,d", value);
   }
 }

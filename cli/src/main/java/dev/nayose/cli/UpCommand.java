@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nayose up}: the local stack and all services, until Ctrl-C. */
-@Command(name = "up", description = "Start the local stack and all services until Ctrl-C; prints the endpoints and a demo API key.")
+@Command(name = "up", description = "Start the local stack and all services until Ctrl-C; prints the endpoints, a demo API key and an operator key.")
 final class UpCommand implements Callable<Integer> {
+  /** Holds the operator key {@code nayose up} mints for the admin API. */
+  static final String LOCAL_OPERATOR = "local-operator";
 
   @Option(names = "--match-workers", defaultValue = "1", description = "Match workers sharing the chunks queue (default ${DEFAULT-VALUE}).")
   int matchWorkers;
@@ -29,8 +31,10 @@ final class UpCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     String key = pipeline.apiKey("demo");
+    String operatorKey = new Partners(pipeline.stack().dataSource()).mintOperatorKey(LOCAL_OPERATOR, "local stack");
     LocalStackFile.write(workspace, pipeline.describe());
-    printEndpoints(pipeline, key, workspace);
+    LocalStackFile.addOperatorKey(workspace, LOCAL_OPERATOR, operatorKey);
+    printEndpoints(pipeline, key, operatorKey, workspace);
     while (pipeline.deadService().isEmpty()) {
       Thread.sleep(1_000);
     }
@@ -40,11 +44,20 @@ final class UpCommand implements Callable<Integer> {
   }
 
   static void printEndpoints(LocalPipeline pipeline, String demoKey, Workspace workspace) {
+    printEndpoints(pipeline, demoKey, null, workspace);
+  }
+
+  /** {@code operatorKey} null: no admin API line. */
+  static void printEndpoints(LocalPipeline pipeline, String demoKey, String operatorKey, Workspace workspace) {
     var stack = pipeline.stack();
     System.out.println();
     System.out.println("nayose is up");
     System.out.println("  upload API   " + pipeline.ingestUrl() + "/v1/uploads   (OpenAPI: " + pipeline.ingestUrl() + "/v3/api-docs)");
     System.out.println("  demo API key " + demoKey + "   (partner 'demo', header X-API-Key)");
+    if (operatorKey != null) {
+      System.out.println("  admin API    " + pipeline.ingestUrl() + "/admin/v1/queues   operator key " + operatorKey
+          + "   (operator '" + LOCAL_OPERATOR + "', header X-API-Key)");
+    }
     pipeline.services().forEach(s -> System.out.printf("  %-16s http://127.0.0.1:%d/actuator/health   log %s%n", s.name(), s.port(), s.log()));
     System.out.println("  SQS          " + stack.sqsEndpoint() + "   (ElasticMQ)");
     System.out.println("  S3           " + stack.s3Endpoint() + "   bucket " + stack.bucket() + "   (S3Proxy)");

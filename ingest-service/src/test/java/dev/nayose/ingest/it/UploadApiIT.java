@@ -232,6 +232,11 @@ class UploadApiIT {
     assertThat(status.path("state").asString()).isEqualTo("RECEIVED");
     assertThat(status.path("fileName").asString()).isEqualTo("a.csv");
     assertThat(status.path("byteSize").asLong()).isEqualTo(15);
+    // accounting per stage: nothing known before the split, but the stages are there to read
+    assertThat(status.path("stages").valueStream().map(s -> s.path("stage").asString()))
+        .containsExactly("split", "match", "load");
+    assertThat(status.path("stages").get(0).path("rows").path("received").isNull()).isTrue();
+    assertThat(status.path("stages").get(2).path("chunks").path("emitted").asInt()).isZero();
     assertThat(asGlobex.statusCode()).isEqualTo(404);
     assertThat(asGlobex.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     // another partner's upload looks exactly like one that does not exist
@@ -290,6 +295,13 @@ class UploadApiIT {
     assertThat(apiKey.path("type").asString()).isEqualTo("apiKey");
     assertThat(apiKey.path("in").asString()).isEqualTo("header");
     assertThat(apiKey.path("name").asString()).isEqualTo("X-API-Key");
+    // the status schema describes the accounting per stage; the operators' admin API is not the partners' business
+    JsonNode schemas = doc.path("components").path("schemas");
+    assertThat(schemas.path("UploadStatus").path("properties").has("stages")).isTrue();
+    assertThat(schemas.path("StageAccount").path("properties").propertyNames()).contains("stage", "rows", "chunks");
+    assertThat(schemas.path("Counts").path("properties").propertyNames())
+        .contains("received", "emitted", "rejected", "deadLettered", "redriven", "pending");
+    assertThat(doc.path("paths").propertyNames()).noneMatch(p -> p.startsWith("/admin"));
   }
 
   private List<String> objectsUnder(String prefix) {

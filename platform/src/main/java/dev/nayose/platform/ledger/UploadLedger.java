@@ -21,20 +21,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the transaction that changed the counts has committed: two loaders finishing the last chunks
  * at once then always leave at least one of them seeing both.
  *
+ * <p>{@link #find} also accounts per stage (split, match, load: rows and chunks received, emitted,
+ * rejected, dead-lettered, redriven), derived from the same tables by {@link StageAccounting}:
+ * no stage writes anything for it.
+ *
  * <p>An upload with a callback URL that settles or stalls gets a row in the callback outbox
  * ({@code callback_delivery}) in the same statement that changes its state, so a crash cannot
  * lose the callback; an earlier undelivered callback of the upload is superseded, so the partner
  * is never told an older state after a newer one. {@code dev.nayose.platform.callback} delivers them.
  */
 public class UploadLedger {
-  /** Dead letters of the upload not loaded since, newest per chunk (chunk -1: the upload event, split stage). */
-  private static final String OPEN_DEAD_LETTERS = """
-      select distinct on (d.chunk_index) d.*
+  /** Every dead letter of the upload, and whether its chunk was loaded since (chunk -1: the upload event, split stage). */
+  private static final String DEAD_LETTERS = """
+      select d.*, exists (select 1 from chunk_load c
+                           where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index) as loaded
         from dead_letter d
        where d.upload_id = :id
-         and not exists (select 1 from chunk_load c
-                          where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index)
-       order by d.chunk_index, d.recorded_at desc
       """;
 
   /**
@@ -131,11 +133,12 @@ public class UploadLedger {
 
   /** The upload's status, if it exists. */
   public Optional<UploadStatus> find(UUID uploadId) {
-    List<UploadStatus.DeadLetter> deadLetters = jdbc.sql(OPEN_DEAD_LETTERS)
+    List<StageAccounting.Recorded> recorded = jdbc.sql(DEAD_LETTERS)
         .param("id", uploadId)
-        .query((rs, n) -> new UploadStatus.DeadLetter(rs.getString("stage"), rs.getInt("chunk_index"),
-            rs.getInt("rows_affected"), rs.getString("cause"), rs.getString("error_class"),
-            rs.getString("error_message"), instant(rs, "recorded_at")))
+        .query((rs, n) -> new StageAccounting.Recorded(new UploadStatus.DeadLetter(rs.getString("stage"),
+            rs.getInt("chunk_index"), rs.getInt("rows_affected"), rs.getString("cause"), rs.getString("error_class"),
+            rs.getString("error_message"), instant(rs, "recorded_at"), rs.getInt("redrives"),
+            instant(rs, "last_redriven_at")), rs.getBoolean("loaded")))
         .list();
     List<UploadStatus.Worker> workers = jdbc.sql("""
         select worker_id, count(*) as chunks, sum(rows_loaded) as rows
@@ -169,7 +172,7 @@ public class UploadLedger {
          where u.upload_id = :id
         """)
         .param("id", uploadId)
-        .query((rs, n) -> status(rs, deadLetters, workers, delivery))
+        .query((rs, n) -> status(rs, recorded, workers, delivery))
         .optional();
   }
 
@@ -184,11 +187,12 @@ public class UploadLedger {
         .list();
   }
 
-  private static UploadStatus status(ResultSet rs, List<UploadStatus.DeadLetter> deadLetters,
+  private static UploadStatus status(ResultSet rs, List<StageAccounting.Recorded> recorded,
       List<UploadStatus.Worker> workers, Optional<UploadStatus.Callback> delivery) throws SQLException {
     Integer total = (Integer) rs.getObject("rows_total");
     int rejected = rs.getInt("rows_rejected");
     int loaded = rs.getInt("rows_loaded");
+    List<UploadStatus.DeadLetter> deadLetters = StageAccounting.open(recorded);
     // the rows of an upload are in its chunks: the upload event's own dead letter (split) holds none
     List<UploadStatus.DeadLetter> deadChunks = deadLetters.stream().filter(d -> d.chunk() >= 0).toList();
     int dead = deadChunks.stream().mapToInt(UploadStatus.DeadLetter::rows).sum();
@@ -197,10 +201,12 @@ public class UploadLedger {
     var chunks = new UploadStatus.Chunks((Integer) rs.getObject("chunk_count"),
         rs.getInt("chunks_loaded"), deadChunks.size());
     boolean accounted = total != null && total == loaded + rejected + dead;
+    var stages = StageAccounting.of(new StageAccounting.Upload(total, rejected, chunks.total(), chunks.loaded(), loaded),
+        recorded);
     return new UploadStatus((UUID) rs.getObject("upload_id"), rs.getString("partner_id"),
         rs.getString("state"), rs.getString("failure_reason"), rs.getString("original_name"),
         rs.getLong("byte_size"), rs.getString("detected_encoding"), instant(rs, "received_at"),
-        instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, deadLetters, workers,
+        instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, stages, deadLetters, workers,
         callback(rs.getString("callback_url"), delivery));
   }
 

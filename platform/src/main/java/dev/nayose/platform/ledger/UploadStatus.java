@@ -16,6 +16,9 @@ import java.util.UUID;
  * <p>{@code accounted} is true when every row of the file is counted exactly once:
  * {@code rows.total == rows.loaded + rows.rejected + rows.deadLettered}.
  *
+ * <p>{@code stages} accounts for the upload stage by stage, split, match, load in this order (see
+ * {@link StageAccount}): the operator sees at which stage rows stopped and what was redriven.
+ *
  * <p>{@code callback} is null when the upload names no callback URL; otherwise it tells where the
  * partner's status callback stands (see {@link Callback}).
  */
@@ -33,6 +36,7 @@ public record UploadStatus(
     Rows rows,
     Chunks chunks,
     boolean accounted,
+    List<StageAccount> stages,
     List<DeadLetter> deadLetters,
     List<Worker> workers,
     Callback callback) {
@@ -44,9 +48,40 @@ public record UploadStatus(
   /** Chunk counts; {@code total} is null until the file has been split. */
   public record Chunks(Integer total, int loaded, int deadLettered) {}
 
-  /** A chunk (or the upload event, chunk -1) a stage gave up on and that is not loaded since. */
+  /**
+   * What one stage ({@code split}, {@code match} or {@code load}) did with the upload, in rows and
+   * in chunks. The ledger holds no receipt of its own per stage, so the figures are derived:
+   * <ul>
+   *   <li>split receives the file's rows ({@code rows.total}) and emits {@code chunks.total}
+   *       chunks with the rows it did not reject; it receives no chunks ({@code chunks.received}
+   *       null), and its chunk dead letter and redrive counts are of the upload event itself (0 or 1);
+   *   <li>match receives what split emitted; it has emitted a chunk once load-service loaded or
+   *       dead-lettered that chunk, so a chunk on the queue between match and load still counts as
+   *       {@code pending} at match;
+   *   <li>load receives what match emitted and emits what it loaded.
+   * </ul>
+   * Only split rejects rows. {@code deadLettered} counts dead letters still open: a chunk that is
+   * not loaded counts at the stage of its newest dead letter, so that the stages' dead-lettered rows
+   * add up to {@code rows.deadLettered}. {@code redriven} counts the stage's dead letters an operator
+   * sent back at least once (loaded since or not).
+   */
+  public record StageAccount(String stage, Counts rows, Counts chunks) {}
+
+  /**
+   * Figures of one stage. {@code received}, {@code emitted} and {@code pending} are null where
+   * they do not apply or are not known yet (before the split). {@code pending} is
+   * {@code received - emitted - rejected - deadLettered}: in the stage or on its way out of it.
+   */
+  public record Counts(Integer received, Integer emitted, int rejected, int deadLettered, int redriven,
+      Integer pending) {}
+
+  /**
+   * A chunk (or the upload event, chunk -1) a stage gave up on and that is not loaded since.
+   * {@code redrives} counts how often an operator sent it back to its queue, last at
+   * {@code lastRedrivenAt} (null: never).
+   */
   public record DeadLetter(String stage, int chunk, int rows, String cause, String errorClass,
-      String errorMessage, Instant recordedAt) {}
+      String errorMessage, Instant recordedAt, int redrives, Instant lastRedrivenAt) {}
 
   /** A match worker and how much of this upload it matched. */
   public record Worker(String workerId, int chunks, int rows) {}
@@ -66,6 +101,6 @@ public record UploadStatus(
   /** This status with another callback part (null: none), e.g. for the body of the callback itself. */
   public UploadStatus withCallback(Callback other) {
     return new UploadStatus(uploadId, partnerId, state, failureReason, fileName, byteSize, encoding, receivedAt,
-        splitAt, settledAt, rows, chunks, accounted, deadLetters, workers, other);
+        splitAt, settledAt, rows, chunks, accounted, stages, deadLetters, workers, other);
   }
 }

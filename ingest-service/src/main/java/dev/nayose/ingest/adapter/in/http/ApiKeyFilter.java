@@ -67,7 +67,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     problems.resolveException(request, response, null, new UnauthenticatedException(reason));
   }
 
-  private static String presentedKey(HttpServletRequest request) {
+  /** The key in {@code X-API-Key}, else the bearer token; null when neither is there. */
+  static String presentedKey(HttpServletRequest request) {
     String key = request.getHeader(API_KEY_HEADER);
     if (key != null && !key.isBlank()) {
       return key.strip();
@@ -80,7 +81,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     return null;
   }
 
-  private static Optional<ApiKey> parse(String presented) {
+  /** The presented text as a key, empty when it cannot be one (then it is not valid either). */
+  static Optional<ApiKey> parse(String presented) {
     try {
       return Optional.of(new ApiKey(presented));
     } catch (IllegalArgumentException notAKey) {

@@ -33,6 +33,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> noQueue(QueueNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+  }
+
+  @ExceptionHandler
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.parameter(), e.getMessage());
     problem.setProperty("parameter", e.parameter());

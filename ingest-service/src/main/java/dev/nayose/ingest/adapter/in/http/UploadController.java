@@ -116,7 +116,10 @@ class UploadController {
   }
 
   @GetMapping("/{uploadId}")
-  @Operation(summary = "Where an upload stands: state, row counts, dead letters")
+  @Operation(summary = "Where an upload stands: state, row counts, accounting per stage, dead letters",
+      description = "rows.total = rows.loaded + rows.rejected + rows.deadLettered once accounted is true. stages "
+          + "lists split, match and load with the rows and chunks each received, emitted, rejected, dead-lettered "
+          + "(still open), redriven and has pending.")
   @ApiResponse(responseCode = "200", description = "The upload's status")
   @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

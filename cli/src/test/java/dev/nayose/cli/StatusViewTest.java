@@ -1,0 +1,47 @@
+package dev.nayose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nayose.platform.ledger.UploadStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** How {@code nayose status} shows an upload stalled at match. */
+class StatusViewTest {
+  private static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
+
+  @Test
+  void aStalledUploadShowsItsFiguresPerStageAndItsRedrivenDeadLetter() {
+    var stages = List.of(
+        new UploadStatus.StageAccount("split", new UploadStatus.Counts(10, 8, 2, 0, 0, 0),
+            new UploadStatus.Counts(null, 3, 0, 0, 0, null)),
+        new UploadStatus.StageAccount("match", new UploadStatus.Counts(8, 5, 0, 3, 3, 0),
+            new UploadStatus.Counts(3, 2, 0, 1, 1, 0)),
+        new UploadStatus.StageAccount("load", new UploadStatus.Counts(5, 5, 0, 0, 0, 0),
+            new UploadStatus.Counts(2, 2, 0, 0, 0, 0)));
+    var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000001"), "demo", "STALLED", null,
+        "jobs.csv", 100, "UTF_8", T0, T0, T0, new UploadStatus.Rows(10, 2, 1, 5, 3, 5, 0, 0),
+        new UploadStatus.Chunks(3, 2, 1), true, stages,
+        List.of(new UploadStatus.DeadLetter("match", 1, 3, "RETRIES_EXHAUSTED", "E", "no master imported yet", T0, 1,
+            T0.plusSeconds(60))),
+        List.of(new UploadStatus.Worker("match-a", 2, 5)), null);
+    var out = new ByteArrayOutputStream();
+
+    StatusView.print(status, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("stages").contains("rows in", "rejected", "redriven",
+        "pending", "chunks in"));
+    assertThat(lines).contains(
+        "          split         10         8         2         0         0         0 |         -       3       0        0       -",
+        "          match          8         5         0         3         3         0 |         3       2       1        1       0",
+        "          load           5         5         0         0         0         0 |         2       2       0        0       0");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
+        .contains("redriven 1x, last 2026-11-25T03:01:00Z"));
+  }
+}
