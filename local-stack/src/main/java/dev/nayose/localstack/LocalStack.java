@@ -56,6 +56,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * receives. The credentials are fixed and local: S3Proxy checks AWS V2/V4 signatures against them;
  * ElasticMQ and PostgreSQL (trust authentication) accept any. {@link #close()} is idempotent, and a
  * JVM shutdown hook calls it if the JVM exits first (Ctrl-C), so no PostgreSQL process outlives it.
+ *
+ * <p>{@link #stopPostgres()} and {@link #startPostgres()} take PostgreSQL down and bring it back
+ * on the same port with the same data, as a database outage would: what the resilience tests of
+ * the services run against.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -80,6 +84,9 @@ public final class LocalStack implements AutoCloseable {
   private SqsClient sqsClient;
   private S3Client s3Client;
   private DataSource dataSource;
+  /** The running PostgreSQL server; null while {@link #stopPostgres()} has it stopped. */
+  private EmbeddedPostgres postgres;
+  private int postgresPort;
 
   private record Running(String name, AutoCloseable stop) {}
 
@@ -116,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
       try {
         stack.step("SQS (ElasticMQ)", stack::startSqs);
         stack.step("S3 (S3Proxy)", stack::startS3);
-        stack.step("PostgreSQL", stack::startPostgres);
+        stack.step("PostgreSQL", stack::startDatabase);
       } catch (RuntimeException | Error e) {
         stack.close();
         throw e;
@@ -214,31 +221,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startPostgres() throws IOException, SQLException {
-    if (settings.postgresPort() != 0) {
-      requireFree(settings.postgresPort());
-    }
-    Path serverLog = dataDirectory.resolve("postgres.log");
-    EmbeddedPostgres postgres;
-    try {
-      postgres = EmbeddedPostgres.builder()
-          .setPort(settings.postgresPort())
-          .setDataDirectory(dataDirectory.resolve("postgres"))
-          // a kept directory keeps its cluster: zonky runs initdb only where postgresql.conf is missing
-          .setCleanDataDirectory(temporaryDataDirectory)
-          .setServerConfig("listen_addresses", HOST)
-          // several services, each with a connection pool
-          .setServerConfig("max_connections", "200")
-          // zonky would copy every line initdb and the server print to SLF4J at INFO
-          .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
-          .setRegisterShutdownHook(false)
-          .start();
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException(e.getMessage() + "; the end of " + serverLog + ":\n" + tail(serverLog), e);
-    }
-    running.push(new Running("PostgreSQL", postgres));
-    jdbcUrl = jdbcUrl(postgres.getPort(), DATABASE);
-    try (Connection c = dataSource(jdbcUrl(postgres.getPort(), "postgres")).getConnection(); Statement s = c.createStatement()) {
+  private void startDatabase() throws IOException, SQLException {
+    postgres = startPostgresServer(settings.postgresPort());
+    postgresPort = postgres.getPort();
+    running.push(new Running("PostgreSQL", this::closePostgres));
+    jdbcUrl = jdbcUrl(postgresPort, DATABASE);
+    try (Connection c = dataSource(jdbcUrl(postgresPort, "postgres")).getConnection(); Statement s = c.createStatement()) {
       String version = singleValue(s, "select version()");
       // zonky's own default binaries are PostgreSQL 14; only the imported binaries BOM makes them 18
       if (!version.startsWith(POSTGRES_VERSION)) {
@@ -250,6 +238,80 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     dataSource = dataSource(jdbcUrl);
+  }
+
+  private EmbeddedPostgres startPostgresServer(int port) throws IOException {
+    if (port != 0) {
+      requireFree(port);
+    }
+    Path serverLog = dataDirectory.resolve("postgres.log");
+    try {
+      return EmbeddedPostgres.builder()
+          .setPort(port)
+          .setDataDirectory(dataDirectory.resolve("postgres"))
+          // Never cleaned by zonky: a kept directory keeps its cluster (initdb runs only where
+          // postgresql.conf is missing), and a restart after stopPostgres() finds its data again;
+          // close() deletes a temporary data directory as a whole.
+          .setCleanDataDirectory(false)
+          .setServerConfig("listen_addresses", HOST)
+          // several services, each with a connection pool
+          .setServerConfig("max_connections", "200")
+          // zonky would copy every line initdb and the server print to SLF4J at INFO
+          .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
+          .setRegisterShutdownHook(false)
+          .start();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(e.getMessage() + "; the end of " + serverLog + ":\n" + tail(serverLog), e);
+    }
+  }
+
+  private synchronized void closePostgres() throws IOException {
+    if (postgres != null) {
+      EmbeddedPostgres stopping = postgres;
+      postgres = null;
+      stopping.close();
+    }
+  }
+
+  /**
+   * Stops PostgreSQL as an outage would (a fast shutdown: open connections are terminated, open
+   * transactions rolled back); its data, port and {@link #jdbcUrl()} stay. Does nothing if it is
+   * stopped already.
+   *
+   * @throws UncheckedIOException if the server could not be stopped
+   */
+  public synchronized void stopPostgres() {
+    if (postgres == null) {
+      return;
+    }
+    try {
+      closePostgres();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL of the local stack could not be stopped", e);
+    }
+    log.info("PostgreSQL of the local stack stopped (port {})", postgresPort);
+  }
+
+  /**
+   * Starts PostgreSQL again after {@link #stopPostgres()}, on the same port and with the same data
+   * directory, so that clients reconnect to the same {@link #jdbcUrl()} and find their rows.
+   * Returns once the server accepts connections; does nothing if it is running.
+   *
+   * @throws IllegalStateException if the server could not start (e.g. its port was taken meanwhile)
+   */
+  public synchronized void startPostgres() {
+    if (postgres != null) {
+      return;
+    }
+    if (postgresPort == 0) {
+      throw new IllegalStateException("PostgreSQL of the local stack was never started");
+    }
+    try {
+      postgres = startPostgresServer(postgresPort);
+    } catch (IOException e) {
+      throw new IllegalStateException("PostgreSQL of the local stack could not start again: " + e.getMessage(), e);
+    }
+    log.info("PostgreSQL of the local stack started again (port {})", postgresPort);
   }
 
   /** zonky's readiness check would take whatever already listens on the port for the server it started. */

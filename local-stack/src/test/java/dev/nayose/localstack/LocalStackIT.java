@@ -180,6 +180,33 @@ class LocalStackIT {
     assertThat(data.resolve("postgres")).isDirectory();
   }
 
+  @Test
+  void postgresStoppedAndStartedAgainKeepsItsPortAndItsRows() throws SQLException {
+    String url = stack.jdbcUrl();
+    try (Connection c = stack.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table survivor (name text); insert into survivor values ('kept')");
+    }
+    try (Connection open = stack.dataSource().getConnection(); Statement s = open.createStatement()) {
+      stack.stopPostgres();
+      stack.stopPostgres();
+
+      // the open connection was terminated and nothing listens on the port: an outage, as clients see one
+      assertThatThrownBy(() -> value(s, "select 1")).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> stack.dataSource().getConnection()).isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+    } finally {
+      stack.startPostgres();
+    }
+    stack.startPostgres();
+
+    assertThat(stack.jdbcUrl()).isEqualTo(url);
+    try (Connection c = DriverManager.getConnection(url, stack.dbUser(), stack.dbPassword());
+         Statement s = c.createStatement()) {
+      assertThat(value(s, "select name from survivor")).isEqualTo("kept");
+      assertThat(value(s, "select current_database()")).isEqualTo("nayose");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"sqs, SQS (ElasticMQ)", "s3, S3 (S3Proxy)", "postgres, PostgreSQL"})
   void aServerThatCannotStartFailsTheStartNamingIt(String busy, String server) throws IOException {

@@ -15,6 +15,7 @@ import dev.nayose.ingest.app.Uploads;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
+import dev.nayose.platform.resilience.DependencyGuards;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Wires the upload handler to PostgreSQL, S3 and, where S3 cannot notify, SQS; guards /v1/** with API keys. */
+/**
+ * Wires the upload handler to PostgreSQL and S3 (each call through its retry and circuit breaker,
+ * {@link DependencyGuards}) and, where S3 cannot notify, SQS; guards /v1/** with API keys.
+ */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
   private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
@@ -47,18 +51,18 @@ class IngestConfiguration {
   }
 
   @Bean
-  UploadRepository uploadRepository(JdbcClient jdbc) {
-    return new UploadRepository(jdbc);
+  UploadRepository uploadRepository(JdbcClient jdbc, DependencyGuards guards) {
+    return new UploadRepository(jdbc, guards.postgres());
   }
 
   @Bean
-  ApiKeyRepository apiKeyRepository(JdbcClient jdbc) {
-    return new ApiKeyRepository(jdbc);
+  ApiKeyRepository apiKeyRepository(JdbcClient jdbc, DependencyGuards guards) {
+    return new ApiKeyRepository(jdbc, guards.postgres());
   }
 
   @Bean
-  S3ObjectStore objectStore(S3Client s3, @Value("${nayose.storage.bucket}") String bucket) {
-    return new S3ObjectStore(s3, bucket);
+  S3ObjectStore objectStore(S3Client s3, @Value("${nayose.storage.bucket}") String bucket, DependencyGuards guards) {
+    return new S3ObjectStore(s3, bucket, guards.s3());
   }
 
   @Bean

@@ -6,6 +6,8 @@ import dev.nayose.load.app.PostingStore;
 import dev.nayose.platform.callback.CallbackDispatcher;
 import dev.nayose.platform.callback.CallbackPolicy;
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.resilience.DependencyGuard;
+import dev.nayose.platform.resilience.DependencyGuards;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -21,17 +23,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the loader: the JDBC posting store, the chunk handler that settles uploads through the
- * ledger, and the dispatcher of the status callbacks that settling queues.
+ * ledger, both retried and broken by the PostgreSQL {@link DependencyGuard}, and the dispatcher of
+ * the status callbacks that settling queues.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(LoadProperties.class)
 class LoadConfiguration {
 
+  /**
+   * The JDBC posting store behind the PostgreSQL guard: loading a chunk is idempotent (its
+   * {@code chunk_load} row stops a second load, in the same transaction), so the whole transaction
+   * is retried after any transient failure, also a connection lost during the commit.
+   */
   @Bean
-  PostingRepository postingRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json,
-      LoadProperties properties) {
-    return new PostingRepository(jdbc, new TransactionTemplate(transactions), json, properties.batchSize());
+  PostingStore postingStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json,
+      LoadProperties properties, DependencyGuards guards) {
+    var repository = new PostingRepository(jdbc, new TransactionTemplate(transactions), json, properties.batchSize());
+    DependencyGuard postgres = guards.postgres();
+    return chunk -> postgres.call(() -> repository.load(chunk));
   }
 
   @Bean
@@ -49,7 +59,10 @@ class LoadConfiguration {
   }
 
   @Bean
-  ChunkLoadHandler chunkLoadHandler(PostingStore store, UploadLedger ledger, MeterRegistry meters) {
-    return new ChunkLoadHandler(store, ledger::settle, meters);
+  ChunkLoadHandler chunkLoadHandler(PostingStore store, UploadLedger ledger, DependencyGuards guards,
+      MeterRegistry meters) {
+    DependencyGuard postgres = guards.postgres();
+    // settling is idempotent: a repeat finds the upload settled and changes nothing
+    return new ChunkLoadHandler(store, uploadId -> postgres.call(() -> ledger.settle(uploadId)), meters);
   }
 }

@@ -3,6 +3,8 @@ package dev.nayose.split.config;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
+import dev.nayose.platform.resilience.DependencyGuard;
+import dev.nayose.platform.resilience.DependencyGuards;
 import dev.nayose.split.adapter.in.sqs.VisibilityHeartbeat;
 import dev.nayose.split.adapter.out.jdbc.UploadRepository;
 import dev.nayose.split.adapter.out.s3.S3UploadObjects;
@@ -24,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the split handler to S3, PostgreSQL and the chunks queue. */
+/**
+ * Wires the split handler to S3, PostgreSQL and the chunks queue; the adapters and the ledger's
+ * settling call S3 and PostgreSQL through their {@link DependencyGuard}s.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SplitProperties.class)
 class SplitConfiguration {
@@ -37,13 +42,15 @@ class SplitConfiguration {
 
   @Bean
   UploadRepository uploadRepository(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions,
-      SplitProperties properties) {
-    return new UploadRepository(jdbc, batches, new TransactionTemplate(transactions), properties.rejectionBatchSize());
+      SplitProperties properties, DependencyGuards guards) {
+    return new UploadRepository(jdbc, batches, new TransactionTemplate(transactions), properties.rejectionBatchSize(),
+        guards.postgres());
   }
 
   @Bean
-  S3UploadObjects uploadObjects(S3Client s3, @Value("${nayose.storage.bucket}") String bucket) {
-    return new S3UploadObjects(s3, bucket);
+  S3UploadObjects uploadObjects(S3Client s3, @Value("${nayose.storage.bucket}") String bucket,
+      DependencyGuards guards) {
+    return new S3UploadObjects(s3, bucket, guards.s3());
   }
 
   @Bean
@@ -53,8 +60,11 @@ class SplitConfiguration {
 
   @Bean
   UploadSplitHandler uploadSplitHandler(Uploads uploads, UploadObjects objects, ChunkPublisher publisher,
-      UploadLedger ledger, SplitSettings settings, JsonMapper json, MeterRegistry meters) {
-    return new UploadSplitHandler(uploads, objects, publisher, ledger::settle, settings, json, meters);
+      UploadLedger ledger, SplitSettings settings, JsonMapper json, MeterRegistry meters, DependencyGuards guards) {
+    DependencyGuard postgres = guards.postgres();
+    // settling is idempotent: a repeat finds the upload settled and changes nothing
+    return new UploadSplitHandler(uploads, objects, publisher, uploadId -> postgres.call(() -> ledger.settle(uploadId)),
+        settings, json, meters);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.nayose.ingest.adapter.out.s3;
 
 import dev.nayose.ingest.app.ObjectStore;
+import dev.nayose.platform.resilience.DependencyGuard;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -13,34 +14,45 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * The uploads bucket through the synchronous S3 client. Parts carry a CRC32 checksum that S3
  * verifies, declared when the multipart upload starts and repeated when it completes, as S3
  * requires when parts carry checksums.
+ *
+ * <p>Every request goes through the S3 guard. A put or a part is retried after any transient
+ * failure: its bytes are the caller's buffer, readable again for the call's whole duration, and
+ * storing the same bytes under the same key or part number again is harmless; so are an abort and
+ * a delete. Starting and completing a multipart upload are retried only when S3 was not reached
+ * or throttled the request: a repeated start would leave an orphan upload behind, and a repeated
+ * completion of a completed upload fails with NoSuchUpload. The request body stream of the
+ * partner is never touched here: the caller reads it into the buffer before each call.
  */
 public final class S3ObjectStore implements ObjectStore {
   private static final String CONTENT_TYPE = "text/csv";
 
   private final S3Client s3;
   private final String bucket;
+  private final DependencyGuard guard;
 
-  public S3ObjectStore(S3Client s3, String bucket) {
+  public S3ObjectStore(S3Client s3, String bucket, DependencyGuard guard) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.guard = guard;
   }
 
   @Override
   public String put(String key, Map<String, String> metadata, byte[] bytes, int length) {
-    return s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata).contentType(CONTENT_TYPE)
-        .contentLength((long) length), body(bytes, length)).eTag();
+    return guard.call(() -> s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata).contentType(CONTENT_TYPE)
+        .contentLength((long) length), body(bytes, length)).eTag());
   }
 
   @Override
   public String startMultipart(String key, Map<String, String> metadata) {
-    return s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(metadata).contentType(CONTENT_TYPE)
-        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+    return guard.callAtMostOnce(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(metadata)
+        .contentType(CONTENT_TYPE).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId());
   }
 
   @Override
   public PartReceipt putPart(String key, String multipartId, int partNumber, byte[] bytes, int length) {
-    var response = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(multipartId).partNumber(partNumber)
-        .contentLength((long) length).checksumAlgorithm(ChecksumAlgorithm.CRC32), body(bytes, length));
+    var response = guard.call(() -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(multipartId)
+        .partNumber(partNumber).contentLength((long) length).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+        body(bytes, length)));
     return new PartReceipt(partNumber, response.eTag(), response.checksumCRC32());
   }
 
@@ -49,18 +61,18 @@ public final class S3ObjectStore implements ObjectStore {
     List<CompletedPart> completed = parts.stream()
         .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).checksumCRC32(p.checksum()).build())
         .toList();
-    return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId)
-        .multipartUpload(m -> m.parts(completed))).eTag();
+    return guard.callAtMostOnce(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId)
+        .multipartUpload(m -> m.parts(completed))).eTag());
   }
 
   @Override
   public void abortMultipart(String key, String multipartId) {
-    s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId));
+    guard.run(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(multipartId)));
   }
 
   @Override
   public void delete(String key) {
-    s3.deleteObject(b -> b.bucket(bucket).key(key));
+    guard.run(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
   }
 
   /** A body the SDK can read again on a retry, without copying the caller's buffer. */

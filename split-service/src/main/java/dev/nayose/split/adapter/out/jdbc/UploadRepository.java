@@ -1,6 +1,7 @@
 package dev.nayose.split.adapter.out.jdbc;
 
 import dev.nayose.contracts.TextEncoding;
+import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.split.app.Upload;
 import dev.nayose.split.app.UploadState;
 import dev.nayose.split.app.Uploads;
@@ -15,7 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
-/** The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them. */
+/**
+ * The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them.
+ * Every call goes through the PostgreSQL guard: the read is retried after any transient failure;
+ * the two writes only when no connection was had ({@link DependencyGuard#callAtMostOnce}), because
+ * a repeat after a lost commit would find the upload no longer splittable and report the split as
+ * not done, and because {@link #recordSplit} consumes its rejections, which a repeat could not read
+ * again.
+ */
 public final class UploadRepository implements Uploads {
   private static final String SPLITTABLE = "('RECEIVED', 'SPLIT', 'STALLED')";
   private static final String INSERT_REJECTION = """
@@ -26,9 +34,12 @@ public final class UploadRepository implements Uploads {
   private final JdbcTemplate batches;
   private final TransactionOperations transactions;
   private final int batchSize;
+  private final DependencyGuard postgres;
 
   /** @param batchSize rejections inserted per JDBC batch */
-  public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize) {
+  public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize,
+      DependencyGuard postgres) {
+    this.postgres = postgres;
     this.jdbc = jdbc;
     this.batches = batches;
     this.transactions = transactions;
@@ -37,16 +48,16 @@ public final class UploadRepository implements Uploads {
 
   @Override
   public Optional<Upload> find(UUID uploadId) {
-    return jdbc.sql("select upload_id, partner_id, state, object_key, original_name from upload where upload_id = :id")
+    return postgres.call(() -> jdbc.sql("select upload_id, partner_id, state, object_key, original_name from upload where upload_id = :id")
         .param("id", uploadId)
         .query((rs, n) -> new Upload(rs.getObject("upload_id", UUID.class), rs.getString("partner_id"),
             UploadState.valueOf(rs.getString("state")), rs.getString("object_key"), rs.getString("original_name")))
-        .optional();
+        .optional());
   }
 
   @Override
   public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections) {
-    return Boolean.TRUE.equals(transactions.execute(tx -> {
+    return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
       // the row lock taken here orders this split after a concurrent one of the same upload
       int updated = jdbc.sql("""
           update upload
@@ -68,12 +79,12 @@ public final class UploadRepository implements Uploads {
       insertRejections(uploadId, rejections);
       forgetSplitDeadLetter(uploadId);
       return true;
-    }));
+    })));
   }
 
   @Override
   public boolean markFailed(UUID uploadId, String reason, TextEncoding encoding) {
-    return Boolean.TRUE.equals(transactions.execute(tx -> {
+    return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
       int updated = jdbc.sql("""
           update upload
              set state = 'FAILED', failure_reason = :reason, detected_encoding = :encoding, updated_at = now()
@@ -86,7 +97,7 @@ public final class UploadRepository implements Uploads {
       }
       forgetSplitDeadLetter(uploadId);
       return true;
-    }));
+    })));
   }
 
   private void insertRejections(UUID uploadId, Iterator<Rejection> rejections) {

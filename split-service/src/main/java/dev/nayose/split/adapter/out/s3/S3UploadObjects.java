@@ -1,5 +1,6 @@
 package dev.nayose.split.adapter.out.s3;
 
+import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.split.app.ObjectNotFoundException;
 import dev.nayose.split.app.StoredObject;
 import dev.nayose.split.app.UploadObjects;
@@ -10,21 +11,28 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** The uploads bucket, read with one streamed GetObject per file. */
+/**
+ * The uploads bucket, read with one streamed GetObject per file. The GetObject request goes
+ * through the S3 guard and is retried while S3 fails transiently (NoSuchKey is not transient);
+ * the stream it returns is read by the caller afterwards, and a failure while reading it is the
+ * caller's: the split starts again from the message's redelivery.
+ */
 public final class S3UploadObjects implements UploadObjects {
   private final S3Client s3;
   private final String bucket;
+  private final DependencyGuard guard;
 
-  public S3UploadObjects(S3Client s3, String bucket) {
+  public S3UploadObjects(S3Client s3, String bucket, DependencyGuard guard) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.guard = guard;
   }
 
   @Override
   public StoredObject open(String key) {
     ResponseInputStream<GetObjectResponse> in;
     try {
-      in = s3.getObject(b -> b.bucket(bucket).key(key));
+      in = guard.call(() -> s3.getObject(b -> b.bucket(bucket).key(key)));
     } catch (NoSuchKeyException e) {
       throw new ObjectNotFoundException("no object " + key + " in bucket " + bucket, e);
     }
