@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -78,7 +79,8 @@ final class LocalPipeline implements AutoCloseable {
 
   private LocalPipeline(LocalStack stack, List<ServiceProcess> services) {
     this.stack = stack;
-    this.services = services;
+    // replaced by restart() while others read it
+    this.services = new CopyOnWriteArrayList<>(services);
   }
 
   /**
@@ -188,6 +190,27 @@ final class LocalPipeline implements AutoCloseable {
     services.forEach(s -> ports.put(s.name(), Map.of("port", s.port(), "log", s.log().toString())));
     out.put("services", ports);
     return out;
+  }
+
+  /** The running service named {@code name} ({@code load-service}, {@code match-service-2}, ...). */
+  ServiceProcess service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name + "; there are "
+            + services.stream().map(ServiceProcess::name).toList()));
+  }
+
+  /** Kills a service abruptly (SIGKILL), as a crash would; {@link #restart} starts it again. */
+  void kill(String name) {
+    service(name).kill();
+  }
+
+  /** Starts a killed or stopped service again with its configuration and waits until it is ready. */
+  ServiceProcess restart(String name) {
+    ServiceProcess old = service(name);
+    ServiceProcess restarted = old.restart();
+    services.set(services.indexOf(old), restarted);
+    restarted.awaitReady(Duration.ofMinutes(3));
+    return restarted;
   }
 
   /** A service that died since start, if any. */

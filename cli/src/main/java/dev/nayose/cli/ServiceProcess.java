@@ -23,20 +23,31 @@ final class ServiceProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
+  private final Path jar;
   private final int port;
+  private final Map<String, String> environment;
+  private final List<String> jvmOptions;
   private final Path log;
   private final Process process;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+      Path log, Process process) {
     this.name = name;
+    this.jar = jar;
     this.port = port;
+    this.environment = Map.copyOf(environment);
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.log = log;
     this.process = process;
   }
 
   static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
       List<String> jvmOptions, Path logDir) {
-    Path log = logDir.resolve(name + ".log");
+    return launch(name, jar, port, environment, jvmOptions, logDir.resolve(name + ".log"), false);
+  }
+
+  private static ServiceProcess launch(String name, Path jar, int port, Map<String, String> environment,
+      List<String> jvmOptions, Path log, boolean appendLog) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -44,14 +55,38 @@ final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     var builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     try {
-      return new ServiceProcess(name, port, log, builder.start());
+      return new ServiceProcess(name, jar, port, environment, jvmOptions, log, builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /**
+   * Kills the service at once (SIGKILL), as a crash or an OOM kill would: nothing in flight
+   * finishes, nothing is acknowledged; its messages come back after their visibility timeout.
+   */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing " + name, e);
+    }
+  }
+
+  /** The same service started again, on the same port with the same configuration; its log is appended to. */
+  ServiceProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running; stop or kill it first");
+    }
+    return launch(name, jar, port, environment, jvmOptions, log, true);
   }
 
   String name() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(classes = StageRunnerIT.TestStage.class)
+// its listener consumes the shared chunks queue: closed after this class, so that it does not
+// take the messages of later test classes (StageAccountingIT redrives into that queue)
+@DirtiesContext
 class StageRunnerIT {
 
   @SpringBootApplication

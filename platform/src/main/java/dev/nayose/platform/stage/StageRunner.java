@@ -5,13 +5,16 @@ import dev.nayose.platform.ledger.DeadLetterRecord;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.MessagePublisher;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Dead-lettered chunks are recorded in the {@link UploadLedger} so that the upload's accounting
  * counts their rows and the upload becomes {@code STALLED}.
+ *
+ * <p>While a handler runs, the message's visibility is extended ({@link VisibilityExtender}), so
+ * that a long chunk is not handed to a second worker. Once the service is stopping, a message that
+ * has not started yet (the last poll's) is handed back to the queue at once instead of being
+ * handled, unless this is its last allowed receive: the messages already running finish and are
+ * deleted, nothing new starts.
  */
 public class StageRunner {
   private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
@@ -51,9 +60,13 @@ public class StageRunner {
   private final MessagePublisher publisher;
   private final UploadLedger ledger;
   private final MeterRegistry meters;
+  private final VisibilityExtender extender;
+  private final QueueVisibilityTimeouts visibilityTimeouts;
+  private final BooleanSupplier stopping;
 
-  public StageRunner(Stage stage, String queue, String deadLetterQueue, int maxReceiveCount,
-      JsonMapper json, MessagePublisher publisher, UploadLedger ledger, MeterRegistry meters) {
+  StageRunner(Stage stage, String queue, String deadLetterQueue, int maxReceiveCount,
+      JsonMapper json, MessagePublisher publisher, UploadLedger ledger, MeterRegistry meters,
+      VisibilityExtender extender, QueueVisibilityTimeouts visibilityTimeouts, BooleanSupplier stopping) {
     this.stage = stage;
     this.queue = queue;
     this.deadLetterQueue = deadLetterQueue;
@@ -62,6 +75,9 @@ public class StageRunner {
     this.publisher = publisher;
     this.ledger = ledger;
     this.meters = meters;
+    this.extender = extender;
+    this.visibilityTimeouts = visibilityTimeouts;
+    this.stopping = stopping;
   }
 
   /** Reads the message as {@code type} and hands it to {@code handler}; see the class comment. */
@@ -69,8 +85,15 @@ public class StageRunner {
     Timer.Sample sample = Timer.start(meters);
     String outcome = "failed";
     MDC.put("stage", stage.id());
+    Visibility visibility = message.getHeaders().get(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, Visibility.class);
     try {
-      outcome = handle(message, type, handler);
+      if (visibility != null && stopping.getAsBoolean() && receiveCount(message) < maxReceiveCount) {
+        outcome = "returned";
+        handBack(visibility);
+      }
+      try (VisibilityExtender.Extension extension = keepInvisible(visibility)) {
+        outcome = handle(message, type, handler);
+      }
     } finally {
       sample.stop(Timer.builder("nayose.stage.latency").tag("stage", stage.id()).tag("outcome", outcome)
           .description("Time to handle one message of a stage").register(meters));
@@ -80,6 +103,30 @@ public class StageRunner {
       MDC.remove("uploadId");
       MDC.remove("chunk");
     }
+  }
+
+  /**
+   * The service is stopping and this message has not started: visible again at once for another
+   * worker, and not acknowledged (the exception), so that it is not deleted.
+   */
+  private void handBack(Visibility visibility) {
+    log.info("{} is stopping: a message received after the close began goes back to {} unhandled", stage.id(), queue);
+    try {
+      visibility.changeTo(0);
+    } catch (RuntimeException e) {
+      log.warn("{} could not hand a message back to {}; it is received again after its visibility timeout: {}",
+          stage.id(), queue, e.toString());
+    }
+    throw new ServiceStoppingException(stage.id() + " is stopping: the message goes back to " + queue);
+  }
+
+  /** The extension of the message's visibility; null (nothing to close) for a message not from a queue. */
+  private VisibilityExtender.Extension keepInvisible(Visibility visibility) {
+    if (visibility == null) {
+      return null;
+    }
+    Optional<Duration> timeout = visibilityTimeouts.of(queue).filter(t -> t.toSeconds() >= 1);
+    return timeout.map(t -> extender.keepInvisible(stage, visibility, t)).orElse(null);
   }
 
   private <T> String handle(Message<String> message, Class<T> type, Consumer<T> handler) {
