@@ -5,7 +5,6 @@ import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.platform.resilience.DependencyGuards;
-import dev.nayose.split.adapter.in.sqs.VisibilityHeartbeat;
 import dev.nayose.split.adapter.out.jdbc.UploadRepository;
 import dev.nayose.split.adapter.out.s3.S3UploadObjects;
 import dev.nayose.split.adapter.out.sqs.ChunkSplitPublisher;
@@ -65,10 +64,5 @@ class SplitConfiguration {
     // settling is idempotent: a repeat finds the upload settled and changes nothing
     return new UploadSplitHandler(uploads, objects, publisher, uploadId -> postgres.call(() -> ledger.settle(uploadId)),
         settings, json, meters);
-  }
-
-  @Bean
-  VisibilityHeartbeat visibilityHeartbeat(SplitProperties properties) {
-    return new VisibilityHeartbeat(properties.visibilityHeartbeat(), properties.visibilityExtension());
   }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -20,10 +19,6 @@ import org.springframework.validation.annotation.Validated;
  *     postings in its message. A single row larger than this is rejected as ROW_TOO_LARGE
  * @param tempDir where the chunks and rejections of a file are spooled while it is read (about the
  *     size of its valid rows as JSON); deleted after each file
- * @param visibilityHeartbeat how often a message being split has its visibility extended; shorter
- *     than the uploads queue's visibility timeout
- * @param visibilityExtension how long each extension keeps it invisible; longer than the heartbeat,
- *     and how long a split that died with its worker waits before another worker retries it
  * @param rejectionBatchSize rejected rows inserted per JDBC batch
  */
 @Validated
@@ -32,8 +27,6 @@ public record SplitProperties(
     @Min(1) @Max(ChunkSplit.MAX_POSTINGS) int maxRows,
     @NotNull DataSize maxBytes,
     @NotNull Path tempDir,
-    @NotNull Duration visibilityHeartbeat,
-    @NotNull Duration visibilityExtension,
     @Min(1) @Max(100_000) int rejectionBatchSize) {
 
   static final DataSize MIN_BYTES = DataSize.ofKilobytes(16);
@@ -42,12 +35,6 @@ public record SplitProperties(
   public SplitProperties {
     if (maxBytes != null && (maxBytes.compareTo(MIN_BYTES) < 0 || maxBytes.compareTo(MAX_BYTES) > 0)) {
       throw new IllegalArgumentException("nayose.split.max-bytes must be 16KB..1MB, not " + maxBytes);
-    }
-    if (visibilityHeartbeat != null && visibilityExtension != null
-        && (visibilityHeartbeat.isNegative() || visibilityHeartbeat.isZero()
-            || visibilityExtension.compareTo(visibilityHeartbeat) <= 0)) {
-      throw new IllegalArgumentException("nayose.split.visibility-extension (" + visibilityExtension
-          + ") must be longer than nayose.split.visibility-heartbeat (" + visibilityHeartbeat + "), which must be > 0");
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,16 +44,13 @@ class SplitPropertiesTest {
     assertThat(properties.maxRows()).isEqualTo(500);
     assertThat(properties.maxBytes()).isEqualTo(DataSize.ofKilobytes(160));
     assertThat(properties.tempDir()).isEqualTo(Path.of("/tmp"));
-    assertThat(properties.visibilityHeartbeat()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(properties.visibilityExtension()).isEqualTo(Duration.ofSeconds(60));
     assertThat(properties.rejectionBatchSize()).isEqualTo(1_000);
   }
 
   @ParameterizedTest
   @CsvSource({
       "max-bytes, 8KB, nayose.split.max-bytes must be 16KB..1MB",
-      "max-bytes, 2MB, nayose.split.max-bytes must be 16KB..1MB",
-      "visibility-extension, 5s, must be longer than nayose.split.visibility-heartbeat"})
+      "max-bytes, 2MB, nayose.split.max-bytes must be 16KB..1MB"})
   void settingsOutsideTheirRangeAreRefused(String key, String value, String message) throws Exception {
     Map<String, Object> values = defaults();
     values.put("nayose.split." + key, value);

@@ -14,16 +14,14 @@ import org.springframework.test.annotation.DirtiesContext;
  * contexts would be two listeners competing for the uploads queue, and a context left to the end
  * of the JVM would poll the stack after the extension stopped it.
  *
- * <p>The stack's queues have a visibility timeout of 2 s; the heartbeat keeps a split that takes
- * longer invisible, as 10 s does for a 30 s queue in production.
+ * <p>The stack's queues have a visibility timeout of 2 s; platform's visibility extension keeps a
+ * split that takes longer invisible, as it does for a 30 s queue in production.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s",
-    "nayose.split.visibility-heartbeat=500ms",
-    "nayose.split.visibility-extension=10s"})
+    "spring.cloud.aws.sqs.listener.poll-timeout=1s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @interface SplitServiceIT {
 }

@@ -7,31 +7,25 @@ import dev.nayose.platform.stage.StageRunner;
 import dev.nayose.platform.stage.StageRunners;
 import dev.nayose.split.app.UploadSplitHandler;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.listener.Visibility;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploads queue -> {@link UploadSplitHandler}; the {@link StageRunner} classifies failures and
- * dead-letters, the {@link VisibilityHeartbeat} keeps a long split from being redelivered.
+ * Uploads queue -> {@link UploadSplitHandler}; the {@link StageRunner} classifies failures,
+ * dead-letters, and keeps a long split from being redelivered.
  */
 @Component
 class UploadEventListener {
   private final StageRunner runner;
   private final UploadSplitHandler handler;
-  private final VisibilityHeartbeat heartbeat;
 
-  UploadEventListener(StageRunners runners, QueueProperties queues, UploadSplitHandler handler,
-      VisibilityHeartbeat heartbeat) {
+  UploadEventListener(StageRunners runners, QueueProperties queues, UploadSplitHandler handler) {
     this.runner = runners.forStage(Stage.SPLIT, queues.uploadsQueue());
     this.handler = handler;
-    this.heartbeat = heartbeat;
   }
 
   @SqsListener(QueueProperties.UPLOADS_QUEUE)
-  void on(Message<String> message, Visibility visibility) {
-    try (var beat = heartbeat.keepInvisible(visibility)) {
-      runner.run(message, S3EventNotification.class, handler::handle);
-    }
+  void on(Message<String> message) {
+    runner.run(message, S3EventNotification.class, handler::handle);
   }
 }
