@@ -4,16 +4,19 @@ import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackSettings;
 import dev.nayose.schema.NayoseSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -101,7 +104,8 @@ final class LocalPipeline implements AutoCloseable {
     try {
       NayoseSchema.migrate(stack.dataSource());
       seed.accept(stack);
-      int ingestPort = options.ingestPort() == 0 ? freePort() : options.ingestPort();
+      FreePorts ports = new FreePorts();
+      int ingestPort = options.ingestPort() == 0 ? ports.next() : options.ingestPort();
       Map<String, String> common = new HashMap<>(stack.environment());
       common.put("NAYOSE_MATCH_MASTER_REFRESH_INTERVAL", "2s");
       common.putAll(options.serviceEnvironment());
@@ -110,10 +114,10 @@ final class LocalPipeline implements AutoCloseable {
       Path logs = workspace.logDir();
       services.add(start(workspace, "ingest-service", "ingest-service", ingestPort, common,
           Map.of("NAYOSE_INGEST_PUBLISH_S3_EVENTS", "true"), logs));
-      services.add(start(workspace, "split-service", "split-service", next(options, ingestPort, 1), common, Map.of(), logs));
-      services.add(start(workspace, "load-service", "load-service", next(options, ingestPort, 3), common, Map.of(), logs));
+      services.add(start(workspace, "split-service", "split-service", port(options, ports, ingestPort, 1), common, Map.of(), logs));
+      services.add(start(workspace, "load-service", "load-service", port(options, ports, ingestPort, 3), common, Map.of(), logs));
       for (int worker = 1; worker <= options.matchWorkers(); worker++) {
-        services.add(start(workspace, "match-service-" + worker, "match-service", next(options, ingestPort, 9 + worker),
+        services.add(start(workspace, "match-service-" + worker, "match-service", port(options, ports, ingestPort, 9 + worker),
             common, Map.of("NAYOSE_MATCH_WORKER_ID", "match-" + worker), logs));
       }
       for (ServiceProcess service : services) {
@@ -142,15 +146,40 @@ final class LocalPipeline implements AutoCloseable {
         List.of(heap, "-XX:+UseSerialGC"), logs);
   }
 
-  private static int next(Options options, int ingestPort, int offset) {
-    return options.ingestPort() == 0 ? freePort() : ingestPort + offset;
+  private static int port(Options options, FreePorts ports, int ingestPort, int offset) {
+    return options.ingestPort() == 0 ? ports.next() : ingestPort + offset;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Distinct free ports for the services, below Linux's ephemeral range (32768-60999). A port the
+   * OS hands out for {@code bind(0)} is in that range, and in the 20-40 s before a child JVM binds
+   * it, it can become the local port of some outgoing connection, or be handed out again.
+   */
+  static final class FreePorts {
+    private static final int LOW = 20_000;
+    private static final int HIGH = 32_768;
+    private final Set<Integer> taken = new HashSet<>();
+    private final Random random = new Random();
+
+    int next() {
+      for (int attempt = 0; attempt < 1_000; attempt++) {
+        int candidate = LOW + random.nextInt(HIGH - LOW);
+        if (!taken.contains(candidate) && bindable(candidate)) {
+          taken.add(candidate);
+          return candidate;
+        }
+      }
+      throw new IllegalStateException("no free port in " + LOW + ".." + (HIGH - 1));
+    }
+
+    private static boolean bindable(int port) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(port));
+        return true;
+      } catch (IOException inUse) {
+        return false;
+      }
     }
   }
 

@@ -16,7 +16,9 @@ import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import dev.nayose.platform.queue.QueueProperties;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What an operator does at 3 a.m., over the real pipeline (local stack, four services as child
@@ -55,6 +58,7 @@ class OperationsIT {
   private static SampleData sample;
   private static JdbcClient db;
   private static DeadLetterQueues queues;
+  private static Path home;
 
   @BeforeAll
   static void start(@TempDir Path dir) {
@@ -68,6 +72,9 @@ class OperationsIT {
     QueueProperties names = new QueueProperties(pipeline.stack().queueName(""), "uploads", "chunks", "matched", "-dlq",
         settings.maxReceiveCount());
     queues = new DeadLetterQueues(pipeline.stack().sqsClient(), names, new RedriveLedger(db), Clock.systemUTC());
+    // what ./nayose up leaves for the other commands, in a home of the test's own
+    home = dir.resolve("home");
+    LocalStackFile.write(new Workspace(home), pipeline.describe());
   }
 
   @AfterAll
@@ -100,17 +107,27 @@ class OperationsIT {
       assertThat(d.errorMessage()).contains(NO_MASTER);
     });
 
-    // the operator sees why in the DLQ without consuming anything
-    List<DeadLetterQueues.DeadLetter> peeked = queues.peek("chunks", 10);
+    // the operator sees why with the CLI, as against ./nayose up, without consuming anything
+    JsonNode peeked = nayose("dlq", "peek", "chunks", "--max", "10", "--json");
     assertThat(peeked).hasSize(stalled.chunks().total()).allSatisfy(d -> {
-      assertThat(d.uploadId()).isEqualTo(uploadId.toString());
-      assertThat(d.stage()).isEqualTo("match");
-      assertThat(d.cause()).isEqualTo("RETRIES_EXHAUSTED");
-      assertThat(d.errorMessage()).contains(NO_MASTER);
-      assertThat(d.firstFailure()).isNotBlank();
+      assertThat(d.path("uploadId").asString()).isEqualTo(uploadId.toString());
+      assertThat(d.path("stage").asString()).isEqualTo("match");
+      assertThat(d.path("cause").asString()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(d.path("errorMessage").asString()).contains(NO_MASTER);
+      assertThat(d.path("firstFailure").asString()).isNotBlank();
+      assertThat(d.path("receiveCount").asInt()).isPositive();
     });
-    assertThat(queues.peek("chunks", 10)).hasSize(peeked.size());
-    assertThat(depth("chunks").deadLetters()).isEqualTo(peeked.size());
+    int dead = peeked.size();
+    assertThat(nayose("dlq", "peek", "chunks", "--max", "10", "--json")).hasSize(dead);
+    JsonNode chunksQueue = stream(nayose("dlq", "list", "--json"))
+        .filter(q -> q.path("queue").asString().equals("chunks")).findFirst().orElseThrow();
+    assertThat(chunksQueue.path("deadLetters").asLong()).isEqualTo(dead);
+    assertThat(chunksQueue.path("oldestDeadLetterAge").isNull()).isFalse();
+    JsonNode statusJson = nayose("status", uploadId.toString(), "--json");
+    assertThat(statusJson.path("state").asString()).isEqualTo("STALLED");
+    assertThat(stream(statusJson.path("stages")).filter(st -> st.path("stage").asString().equals("match")))
+        .singleElement().satisfies(match -> assertThat(match.path("rows").path("deadLettered").asInt())
+            .isEqualTo(total - rejected));
 
     // fixes the cause: imports the master, waits until the match worker has loaded it
     MasterImport.run(pipeline.stack().dataSource(), sample.file(SampleData.NTA_MASTER), null,
@@ -121,11 +138,12 @@ class OperationsIT {
         .until(() -> readiness(worker) == 200);
 
     // a dry run moves nothing; the redrive of this upload moves its chunks back to the chunks queue
-    var dryRun = queues.redrive("chunks", new DeadLetterQueues.RedriveOptions(true, 0, 0, uploadId));
-    assertThat(dryRun.moved()).isEqualTo(peeked.size());
-    assertThat(depth("chunks").deadLetters()).isEqualTo(peeked.size());
-    var report = queues.redrive("chunks", new DeadLetterQueues.RedriveOptions(false, 0, 0, uploadId));
-    assertThat(report.moved()).isEqualTo(peeked.size());
+    JsonNode dryRun = nayose("dlq", "redrive", "chunks", "--upload", uploadId.toString(), "--dry-run", "--json");
+    assertThat(dryRun.path("moved").asLong()).isEqualTo(dead);
+    assertThat(depth("chunks").deadLetters()).isEqualTo(dead);
+    JsonNode report = nayose("dlq", "redrive", "chunks", "--upload", uploadId.toString(), "--rate", "20", "--json");
+    assertThat(report.path("mode").asString()).isEqualTo("SEND_THEN_DELETE");
+    assertThat(report.path("moved").asLong()).isEqualTo(dead);
 
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
         .until(() -> client.status(uploadId).state().equals("COMPLETED"));
@@ -143,9 +161,13 @@ class OperationsIT {
     assertThat(count("select count(*) from chunk_load where upload_id = ?", uploadId))
         .isEqualTo(completed.chunks().total());
     assertThat(count("select coalesce(sum(redrives), 0)::int from dead_letter where upload_id = ? and stage = 'match'",
-        uploadId)).isEqualTo(peeked.size());
+        uploadId)).isEqualTo(dead);
     assertThat(count("select count(*) from posting where upload_id = ? and decision = 'MATCHED'", uploadId)).isPositive();
     assertThat(depth("chunks").deadLetters()).isZero();
+    JsonNode match = stream(nayose("status", uploadId.toString(), "--json").path("stages"))
+        .filter(st -> st.path("stage").asString().equals("match")).findFirst().orElseThrow();
+    assertThat(match.path("rows").path("redriven").asInt()).isEqualTo(total - rejected);
+    assertThat(match.path("rows").path("deadLettered").asInt()).isZero();
   }
 
   @Test
@@ -211,6 +233,31 @@ class OperationsIT {
     } finally {
       partnerEndpoint.stop();
     }
+  }
+
+  /**
+   * Runs a {@code nayose} command in this JVM as an operator runs it against {@code ./nayose up}: it
+   * finds the stack through the {@code local-stack.json} that {@code up} writes; returns its JSON output.
+   */
+  private static JsonNode nayose(String... args) {
+    PrintStream stdout = System.out;
+    var out = new ByteArrayOutputStream();
+    System.setProperty("nayose.home", home.toString());
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = NayoseCli.commandLine().execute(args);
+    } finally {
+      System.setOut(stdout);
+      System.clearProperty("nayose.home");
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as("nayose %s printed %s", String.join(" ", args), printed).isZero();
+    return NayoseCli.JSON.readTree(printed);
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }
 
   private static IngestClient client(String partner) {
