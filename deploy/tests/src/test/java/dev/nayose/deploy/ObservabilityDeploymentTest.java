@@ -43,10 +43,10 @@ class ObservabilityDeploymentTest {
 
   @ParameterizedTest
   @CsvSource({
-      "ingest-service, 'readinessState, db, sqs, s3'",
-      "split-service, 'readinessState, db, sqs, s3'",
+      "ingest-service, 'readinessState, db, sqs, s3, circuitBreakers'",
+      "split-service, 'readinessState, db, sqs, s3, circuitBreakers'",
       "match-service, 'readinessState, masterIndex, db, sqs'",
-      "load-service, 'readinessState, db, sqs'"})
+      "load-service, 'readinessState, db, sqs, circuitBreakers'"})
   @SuppressWarnings("unchecked")
   void readinessIncludesTheDatabaseTheQueuesAndWhereItIsUsedTheBucket(String service, String components)
       throws IOException {
