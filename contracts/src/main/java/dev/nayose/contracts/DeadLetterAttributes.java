@@ -16,6 +16,11 @@ public final class DeadLetterAttributes {
   public static final String ERROR_CLASS = "nayose-error-class";
   /** The exception message, truncated to 1,000 characters. */
   public static final String ERROR_MESSAGE = "nayose-error-message";
+  /**
+   * Receives of the message on its own queue when the stage gave up (1: poison at first sight);
+   * the dead-letter queue's own receive count grows with every peek.
+   */
+  public static final String RECEIVE_COUNT = "nayose-receive-count";
   /** ISO-8601 instant of the first failed receive. */
   public static final String FIRST_FAILURE = "nayose-first-failure";
   /** Upload id, when the message could be read far enough to know it. */

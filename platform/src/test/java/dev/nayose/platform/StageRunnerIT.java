@@ -135,6 +135,7 @@ class StageRunnerIT {
     assertThat(attribute(dead, DeadLetterAttributes.CAUSE)).isEqualTo("POISON");
     assertThat(attribute(dead, DeadLetterAttributes.ERROR_CLASS)).containsIgnoringCase("jackson");
     assertThat(attribute(dead, DeadLetterAttributes.FIRST_FAILURE)).isNotBlank();
+    assertThat(attribute(dead, DeadLetterAttributes.RECEIVE_COUNT)).isEqualTo("1");
   }
 
   @Test
@@ -186,6 +187,9 @@ class StageRunnerIT {
 
     assertThat(attribute(dead, DeadLetterAttributes.CAUSE)).isEqualTo("RETRIES_EXHAUSTED");
     assertThat(attribute(dead, DeadLetterAttributes.ERROR_MESSAGE)).isEqualTo("database is down");
+    // it was received as often as the queue allows, then the stage said why
+    assertThat(attribute(dead, DeadLetterAttributes.RECEIVE_COUNT))
+        .isEqualTo(Integer.toString(LocalStackExtension.stack().settings().maxReceiveCount()));
     assertThat(dead.body()).isEqualTo(chunk(id, "flaky", 0, 1));
     await().atMost(Duration.ofSeconds(10)).until(() -> "STALLED".equals(ledger.find(id).orElseThrow().state()));
     Map<String, Object> row = db.sql("select stage, cause, rows_affected from dead_letter where upload_id = ?")

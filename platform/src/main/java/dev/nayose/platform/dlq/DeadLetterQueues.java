@@ -64,7 +64,10 @@ public final class DeadLetterQueues {
   public record QueueDepth(String queue, String name, String stage, long visible, long inFlight, long delayed,
       String deadLetterQueue, long deadLetters, long deadLettersInFlight, Duration oldestDeadLetterAge) {}
 
-  /** A dead-lettered message as its attributes explain it. */
+  /**
+   * A dead-lettered message as its attributes explain it. {@code receiveCount}: receives on its own
+   * queue when the stage gave up (for a message the redrive policy moved: the DLQ's count).
+   */
   public record DeadLetter(String messageId, int receiveCount, Instant sentAt, String stage, String cause,
       String errorClass, String errorMessage, String firstFailure, String uploadId, String chunk, int redriveCount,
       int bodyBytes) {}
@@ -247,8 +250,10 @@ public final class DeadLetterQueues {
   private static DeadLetter deadLetter(Message m) {
     Map<MessageSystemAttributeName, String> system = m.attributes();
     String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+    // the stage's count when it gave up; a message the redrive policy moved has only the queue's
+    String receives = text(m, DeadLetterAttributes.RECEIVE_COUNT);
     return new DeadLetter(m.messageId(),
-        (int) parseLong(system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)),
+        (int) parseLong(receives != null ? receives : system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)),
         sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
         text(m, DeadLetterAttributes.STAGE), text(m, DeadLetterAttributes.CAUSE), text(m, DeadLetterAttributes.ERROR_CLASS),
         text(m, DeadLetterAttributes.ERROR_MESSAGE), text(m, DeadLetterAttributes.FIRST_FAILURE),

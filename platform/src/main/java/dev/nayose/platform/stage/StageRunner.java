@@ -176,6 +176,7 @@ public class StageRunner {
     attributes.put(DeadLetterAttributes.CAUSE, cause);
     attributes.put(DeadLetterAttributes.ERROR_CLASS, e.getClass().getName());
     attributes.put(DeadLetterAttributes.ERROR_MESSAGE, reason);
+    attributes.put(DeadLetterAttributes.RECEIVE_COUNT, Integer.toString(receiveCount(message)));
     attributes.put(DeadLetterAttributes.FIRST_FAILURE, firstReceive(message).toString());
     correlation.ifPresent(c -> {
       attributes.put(DeadLetterAttributes.UPLOAD_ID, c.uploadId().toString());

@@ -75,6 +75,8 @@ class DeadLetterQueuesIT {
     });
     assertThat(again).extracting(DeadLetterQueues.DeadLetter::messageId)
         .containsExactly(first.get(0).messageId());
+    // the receives of the stage that gave up, not of the peeks
+    assertThat(again).extracting(DeadLetterQueues.DeadLetter::receiveCount).containsExactly(5);
   }
 
   @Test
@@ -158,6 +160,7 @@ class DeadLetterQueuesIT {
         DeadLetterAttributes.CAUSE, text("RETRIES_EXHAUSTED"),
         DeadLetterAttributes.ERROR_CLASS, text("dev.nayose.match.app.MasterUnavailableException"),
         DeadLetterAttributes.ERROR_MESSAGE, text("no master imported yet"),
+        DeadLetterAttributes.RECEIVE_COUNT, text("5"),
         DeadLetterAttributes.FIRST_FAILURE, text("2026-11-25T03:00:00Z"),
         DeadLetterAttributes.UPLOAD_ID, text(upload.toString()),
         DeadLetterAttributes.CHUNK_INDEX, text(Integer.toString(chunk)));
