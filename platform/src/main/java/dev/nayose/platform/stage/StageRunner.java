@@ -62,11 +62,13 @@ public class StageRunner {
   private final MeterRegistry meters;
   private final VisibilityExtender extender;
   private final QueueVisibilityTimeouts visibilityTimeouts;
+  private final StageProperties settings;
   private final BooleanSupplier stopping;
 
   StageRunner(Stage stage, String queue, String deadLetterQueue, int maxReceiveCount,
       JsonMapper json, MessagePublisher publisher, UploadLedger ledger, MeterRegistry meters,
-      VisibilityExtender extender, QueueVisibilityTimeouts visibilityTimeouts, BooleanSupplier stopping) {
+      VisibilityExtender extender, QueueVisibilityTimeouts visibilityTimeouts, StageProperties settings,
+      BooleanSupplier stopping) {
     this.stage = stage;
     this.queue = queue;
     this.deadLetterQueue = deadLetterQueue;
@@ -77,6 +79,7 @@ public class StageRunner {
     this.meters = meters;
     this.extender = extender;
     this.visibilityTimeouts = visibilityTimeouts;
+    this.settings = settings;
     this.stopping = stopping;
   }
 
@@ -92,7 +95,7 @@ public class StageRunner {
         handBack(visibility);
       }
       try (VisibilityExtender.Extension extension = keepInvisible(visibility)) {
-        outcome = handle(message, type, handler);
+        outcome = handle(message, visibility, type, handler);
       }
     } finally {
       sample.stop(Timer.builder("nayose.stage.latency").tag("stage", stage.id()).tag("outcome", outcome)
@@ -129,7 +132,7 @@ public class StageRunner {
     return timeout.map(t -> extender.keepInvisible(stage, visibility, t)).orElse(null);
   }
 
-  private <T> String handle(Message<String> message, Class<T> type, Consumer<T> handler) {
+  private <T> String handle(Message<String> message, Visibility visibility, Class<T> type, Consumer<T> handler) {
     String body = message.getPayload();
     T parsed;
     try {
@@ -156,8 +159,38 @@ public class StageRunner {
         deadLetter(message, correlation, "RETRIES_EXHAUSTED", e);
         return "dead-lettered";
       }
-      log.warn("{} failed on receive {} of {}, will be retried: {}", stage.id(), receives, maxReceiveCount, e.toString());
+      Duration pause = backOff(visibility, receives);
+      log.warn("{} failed on receive {} of {}, will be retried in {}: {}", stage.id(), receives, maxReceiveCount,
+          pause == null ? "one visibility timeout" : pause, e.toString());
       throw e;
+    }
+  }
+
+  /**
+   * Keeps a message that failed on its {@code receives}-th receive away for longer than one
+   * visibility timeout when it has failed before: {@code timeout × multiplier^(receives - 1)}, at most
+   * {@code maxRetryDelay}. Returns the pause set, or null when the queue's own timeout applies.
+   */
+  private Duration backOff(Visibility visibility, int receives) {
+    if (visibility == null || receives < 2 || settings.retryBackoffMultiplier() <= 1.0) {
+      return null;
+    }
+    Optional<Duration> timeout = visibilityTimeouts.of(queue).filter(t -> t.toSeconds() >= 1);
+    if (timeout.isEmpty()) {
+      return null;
+    }
+    double seconds = timeout.get().toSeconds() * Math.pow(settings.retryBackoffMultiplier(), receives - 1);
+    long pause = (long) Math.min(seconds, settings.maxRetryDelay().toSeconds());
+    if (pause <= timeout.get().toSeconds()) {
+      return null;
+    }
+    try {
+      visibility.changeTo((int) pause);
+      return Duration.ofSeconds(pause);
+    } catch (RuntimeException e) {
+      log.warn("{} could not delay the retry of a message of {}; it is received again after its visibility timeout: {}",
+          stage.id(), queue, e.toString());
+      return null;
     }
   }
 

@@ -15,10 +15,11 @@ import org.slf4j.MDC;
 
 /**
  * Keeps a message invisible while its handler runs longer than the queue's visibility timeout:
- * every half timeout its visibility is set to one whole timeout again, so that SQS does not hand
- * the chunk to a second worker, which would match or load it in parallel and use up one of its
- * receives. A message handled within half a timeout is never touched, so a quick transient
- * failure is retried after the queue's own timeout.
+ * every third of a timeout its visibility is set to one whole timeout again, so that SQS does not
+ * hand the chunk to a second worker, which would match or load it in parallel and use up one of its
+ * receives; one failed extension still leaves a third of a timeout for the next. A message handled
+ * within a third of a timeout is never touched, so a quick transient failure is retried after the
+ * queue's own timeout.
  *
  * <p>The extensions stop when the handler returns or throws, and at the latest after
  * {@code maxHandlingTime}: a handler that hangs must not hold its message for ever. After that the
@@ -47,10 +48,10 @@ final class VisibilityExtender implements AutoCloseable {
    */
   Extension keepInvisible(Stage stage, Visibility visibility, Duration timeout) {
     int seconds = (int) Math.min(Math.max(1, timeout.toSeconds()), Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS);
-    long intervalMillis = Math.max(250, seconds * 1000L / 2);
+    long intervalMillis = Math.max(250, seconds * 1000L / 3);
     Extension extension = new Extension(stage, visibility, seconds, MDC.getCopyOfContextMap(),
         Counter.builder("nayose.stage.visibility.extensions").tag("stage", stage.id())
-            .description("Visibility timeout extensions of messages whose handling takes longer than half the timeout")
+            .description("Visibility timeout extensions of messages whose handling takes longer than a third of the timeout")
             .register(meters));
     extension.task = scheduler.scheduleAtFixedRate(extension::extend, intervalMillis, intervalMillis,
         TimeUnit.MILLISECONDS);

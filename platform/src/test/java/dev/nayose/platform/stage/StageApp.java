@@ -4,6 +4,7 @@ import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.ContractFixtures;
 import dev.nayose.localstack.LocalStack;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class StageApp {
 
   /** Creates {@code queue} (and its DLQ) with a visibility timeout of {@code visibilitySeconds}, anew. */
   static String createQueue(LocalStack stack, String queue, int visibilitySeconds) {
+    return createQueue(stack, queue, visibilitySeconds, stack.settings().maxReceiveCount());
+  }
+
+  /** As {@link #createQueue(LocalStack, String, int)}, with the redrive policy's {@code maxReceiveCount}. */
+  static String createQueue(LocalStack stack, String queue, int visibilitySeconds, int maxReceiveCount) {
     var sqs = stack.sqsClient();
     String dlqUrl = sqs.createQueue(b -> b.queueName(queue + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -43,7 +49,7 @@ final class StageApp {
     String url = sqs.createQueue(b -> b.queueName(queue).attributes(Map.of(
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilitySeconds),
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":%d}"
-            .formatted(dlqArn, stack.settings().maxReceiveCount())))).queueUrl();
+            .formatted(dlqArn, maxReceiveCount)))).queueUrl();
     sqs.purgeQueue(b -> b.queueUrl(url));
     return url;
   }
@@ -55,8 +61,9 @@ final class StageApp {
     all.add(QUEUE_PROPERTY + "=" + queue);
     // queue depth gauges and readiness are not what these tests are about
     all.add("nayose.observability.queue-depth-enabled=false");
+    // as command-line arguments: they win over the stack's system properties
     return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-        .properties(all.toArray(String[]::new)).run();
+        .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
   }
 
   /** A chunk whose upload id marks it. */
@@ -92,10 +99,18 @@ final class StageApp {
   static final class BlockingHandler {
     final List<UUID> started = new CopyOnWriteArrayList<>();
     final List<UUID> finished = new CopyOnWriteArrayList<>();
+    /** When each handling began. */
+    final List<Instant> startedAt = new CopyOnWriteArrayList<>();
+    /** Set: every chunk fails at once, as with a database that is down. */
+    volatile boolean failing;
     private final CountDownLatch release = new CountDownLatch(1);
 
     void handle(UUID marker) {
       started.add(marker);
+      startedAt.add(Instant.now());
+      if (failing) {
+        throw new IllegalStateException("the database is down");
+      }
       try {
         if (!release.await(2, TimeUnit.MINUTES)) {
           throw new IllegalStateException("the test never released the handler");

@@ -58,7 +58,7 @@ class VisibilityExtensionIT {
       assertThat(handler.started).containsExactly(marker);
       double extensions = app.getBean(MeterRegistry.class).get("nayose.stage.visibility.extensions")
           .tag("stage", "match").counter().count();
-      // one every half timeout: about six in three timeouts
+      // one every third of a timeout: about nine in three timeouts
       assertThat(extensions).isGreaterThanOrEqualTo(3.0);
     }
   }
@@ -83,6 +83,31 @@ class VisibilityExtensionIT {
         assertThat(m.body()).contains(marker.toString());
         assertThat(TestQueue.receiveCount(m)).isEqualTo(2);
       });
+    }
+  }
+
+  @Test
+  void aMessageThatKeepsFailingIsReceivedAgainAfterLongerAndLongerPausesThenDeadLettered() {
+    String name = "nayose-test-failing-chunks";
+    int receives = 4;
+    var queue = new TestQueue(stack, StageApp.createQueue(stack, name, 1, receives));
+    var dlq = new TestQueue(stack, stack.queueUrl(name + "-dlq"));
+    var handler = new StageApp.BlockingHandler();
+    handler.failing = true;
+    try (var app = StageApp.start(name, handler, SHORT_POLLS, "nayose.queues.max-receive-count=" + receives,
+        "nayose.stage.retry-backoff-multiplier=2")) {
+      UUID marker = UUID.randomUUID();
+      queue.send(StageApp.chunk(marker));
+
+      List<Message> dead = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(40)).until(() -> dead.addAll(dlq.receive()));
+
+      // pauses after the 1st, 2nd and 3rd failure: one timeout (1 s), then 2 s, then 4 s
+      List<Instant> at = handler.startedAt;
+      assertThat(at).hasSize(receives);
+      assertThat(Duration.between(at.get(1), at.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+      assertThat(Duration.between(at.get(2), at.get(3))).isGreaterThanOrEqualTo(Duration.ofMillis(3_900));
+      assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).contains(marker.toString()));
     }
   }
 }
