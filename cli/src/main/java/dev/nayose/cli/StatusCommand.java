@@ -5,6 +5,7 @@ import dev.nayose.platform.ledger.UploadStatus;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,8 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Targets targets = Targets.resolve(Workspace.locate(), NayoseCli.JSON);
-    var ledger = new UploadLedger(JdbcClient.create(targets.dataSource()));
+    var ledger = new UploadLedger(JdbcClient.create(targets.dataSource()),
+        new JdbcTransactionManager(targets.dataSource()));
     UploadStatus status = ledger.find(uploadId).orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId));
     if (!jsonOnly) {
       StatusView.print(status, System.out);

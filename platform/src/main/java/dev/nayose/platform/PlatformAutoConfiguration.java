@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +33,8 @@ public class PlatformAutoConfiguration {
   }
 
   @Bean
-  UploadLedger uploadLedger(JdbcClient jdbc) {
-    return new UploadLedger(jdbc);
+  UploadLedger uploadLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    return new UploadLedger(jdbc, transactions);
   }
 
   @Bean

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The accounting every stage shares: dead letters, and the settling of an upload into
@@ -59,9 +63,32 @@ public class UploadLedger {
       """;
 
   private final JdbcClient jdbc;
+  private final TransactionOperations snapshot;
 
+  /**
+   * A ledger whose {@link #find} reads the upload, its chunks and its dead letters in one
+   * read-only REPEATABLE READ transaction: a chunk loaded while the status is read is then either
+   * dead-lettered or loaded in it, never both.
+   */
+  public UploadLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this(jdbc, snapshot(transactions));
+  }
+
+  /** A ledger whose {@link #find} reads without a transaction of its own (tests, one-off tools). */
   public UploadLedger(JdbcClient jdbc) {
+    this(jdbc, TransactionOperations.withoutTransaction());
+  }
+
+  private UploadLedger(JdbcClient jdbc, TransactionOperations snapshot) {
     this.jdbc = jdbc;
+    this.snapshot = snapshot;
+  }
+
+  private static TransactionOperations snapshot(PlatformTransactionManager transactions) {
+    TransactionTemplate template = new TransactionTemplate(transactions);
+    template.setReadOnly(true);
+    template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    return template;
   }
 
   /**
@@ -133,6 +160,10 @@ public class UploadLedger {
 
   /** The upload's status, if it exists. */
   public Optional<UploadStatus> find(UUID uploadId) {
+    return snapshot.execute(transaction -> read(uploadId));
+  }
+
+  private Optional<UploadStatus> read(UUID uploadId) {
     List<StageAccounting.Recorded> recorded = jdbc.sql(DEAD_LETTERS)
         .param("id", uploadId)
         .query((rs, n) -> new StageAccounting.Recorded(new UploadStatus.DeadLetter(rs.getString("stage"),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StageAccountingIT {
   private final LocalStack stack = LocalStackExtension.stack();
   private final JdbcClient db = JdbcClient.create(stack.dataSource());
-  private final UploadLedger ledger = new UploadLedger(db);
+  private final UploadLedger ledger = new UploadLedger(db, new JdbcTransactionManager(stack.dataSource()));
   private final DeadLetterQueues queues = new DeadLetterQueues(stack.sqsClient(),
       new QueueProperties(stack.settings().queuePrefix(), "uploads", "chunks", "matched", "-dlq", 2),
       new RedriveLedger(db), Clock.systemUTC());

@@ -204,7 +204,7 @@ class ObservabilityIT {
     assertThat(line.path("chunk").asString()).isEqualTo("0");
     assertThat(line.path("log").path("level").asString()).isEqualTo("WARN");
     assertThat(line.path("message").asString())
-        .isEqualTo("match failed on receive 1 of 2, will be retried: java.lang.IllegalStateException: database is down");
+        .isEqualTo("match failed on receive 1 of 2, will be retried in one visibility timeout: java.lang.IllegalStateException: database is down");
   }
 
   @Test
