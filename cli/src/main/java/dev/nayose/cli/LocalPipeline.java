@@ -108,6 +108,7 @@ final class LocalPipeline implements AutoCloseable {
       int ingestPort = options.ingestPort() == 0 ? ports.next() : options.ingestPort();
       Map<String, String> common = new HashMap<>(stack.environment());
       common.put("NAYOSE_MATCH_MASTER_REFRESH_INTERVAL", "2s");
+      common.put("NAYOSE_LOAD_CALLBACKS_ALLOWPRIVATEADDRESSES", "true"); // a local partner endpoint is on localhost
       common.putAll(options.serviceEnvironment());
       progress.accept("starting ingest-service, split-service, load-service and "
           + options.matchWorkers() + " match worker(s)");

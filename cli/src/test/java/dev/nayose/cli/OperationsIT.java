@@ -222,7 +222,7 @@ class OperationsIT {
       LoggedRequest request = partnerEndpoint.findAll(postRequestedFor(urlPathEqualTo("/hooks/nayose"))).get(0);
       long timestamp = Long.parseLong(request.getHeader(CallbackDispatcher.TIMESTAMP));
       assertThat(request.getHeader(CallbackDispatcher.SIGNATURE))
-          .isEqualTo(CallbackSigner.sign(secret, timestamp, request.getBody()));
+          .isEqualTo(CallbackSigner.sign(secret, timestamp, request.getHeader(CallbackDispatcher.DELIVERY), request.getHeader(CallbackDispatcher.EVENT), request.getBody()));
       assertThat(request.getHeader(CallbackDispatcher.EVENT)).isEqualTo("upload.completed");
       var body = NayoseCli.JSON.readTree(request.getBodyAsString());
       assertThat(body.path("uploadId").asString()).isEqualTo(uploadId.toString());

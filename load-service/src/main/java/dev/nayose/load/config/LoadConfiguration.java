@@ -50,7 +50,7 @@ class LoadConfiguration {
     CallbackPolicy policy = properties.callbacks().policy();
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(policy.connectTimeout())
-        // a redirect could lead past the checks the URL passed when the upload was received
+        // a redirect could lead past the checks of the URL: when received, and its address when sent
         .followRedirects(HttpClient.Redirect.NEVER)
         // HTTP/1.1 for plain http: the HTTP/2 upgrade attempt trips up some partners' servers
         .version(HttpClient.Version.HTTP_1_1)

@@ -37,6 +37,11 @@ public record LoadProperties(
    * @param maxBackoff the longest delay between two attempts
    * @param connectTimeout how long to wait for the partner's endpoint to accept a connection
    * @param requestTimeout how long to wait for the partner's response
+   * @param allowPrivateAddresses whether callbacks may go to hosts that resolve to loopback,
+   *     link-local (the cloud metadata service), private, unique local or multicast addresses; false
+   *     in every deployment, or any partner could make this service POST into the cluster. True
+   *     only for the local stack, whose partner endpoint listens on localhost
+   *     ({@code NAYOSE_LOAD_CALLBACKS_ALLOWPRIVATEADDRESSES=true})
    */
   public record Callbacks(
       boolean enabled,
@@ -47,10 +52,12 @@ public record LoadProperties(
       @DecimalMin("1.0") @DecimalMax("10.0") double backoffFactor,
       @NotNull Duration maxBackoff,
       @NotNull Duration connectTimeout,
-      @NotNull Duration requestTimeout) {
+      @NotNull Duration requestTimeout,
+      boolean allowPrivateAddresses) {
 
     CallbackPolicy policy() {
-      return new CallbackPolicy(maxAttempts, initialBackoff, backoffFactor, maxBackoff, connectTimeout, requestTimeout);
+      return new CallbackPolicy(maxAttempts, initialBackoff, backoffFactor, maxBackoff, connectTimeout, requestTimeout,
+          allowPrivateAddresses);
     }
   }
 }

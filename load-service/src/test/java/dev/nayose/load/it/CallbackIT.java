@@ -14,6 +14,7 @@ import dev.nayose.contracts.ChunkMatched;
 import dev.nayose.contracts.Decision;
 import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.MatchedPosting;
+import dev.nayose.load.config.LoadProperties;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.platform.ledger.DeadLetterRecord;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,7 +35,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
     "nayose.load.callbacks.max-attempts=3",
     "nayose.load.callbacks.initial-backoff=100ms",
     "nayose.load.callbacks.max-backoff=200ms",
-    "nayose.load.callbacks.request-timeout=2s"})
+    "nayose.load.callbacks.request-timeout=2s",
+    // the partner's endpoint is a WireMock on 127.0.0.1
+    "nayose.load.callbacks.allow-private-addresses=true"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CallbackIT {
   private static final String SECRET = "whsec-load-it";
@@ -90,9 +101,9 @@ class CallbackIT {
     send(chunk(upload, partnerId, 0, 1, 2, "J-1", "J-2"));
 
     LoggedRequest request = await().atMost(WAIT).until(() -> requests(path), r -> r.size() == 1).get(0);
-    long timestamp = Long.parseLong(request.getHeader("X-Nayose-Timestamp"));
-    assertThat(request.getHeader("X-Nayose-Signature"))
-        .isEqualTo("sha256=" + hmacSha256Hex(SECRET, timestamp, request.getBody()));
+    String signed = request.getHeader("X-Nayose-Timestamp") + "." + request.getHeader("X-Nayose-Delivery") + "."
+        + request.getHeader("X-Nayose-Event") + ".";
+    assertThat(request.getHeader("X-Nayose-Signature")).isEqualTo("sha256=" + hmacSha256Hex(SECRET, signed, request.getBody()));
     assertThat(request.getHeader("X-Nayose-Event")).isEqualTo("upload.completed");
     assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
     await().atMost(WAIT).until(() -> "DELIVERED".equals(ledger.find(upload).orElseThrow().callback().state()));
@@ -151,7 +162,28 @@ class CallbackIT {
     assertThat(counted("gave_up")).isEqualTo(gaveUp + 1);
   }
 
+  /**
+   * The variable the local stack ({@code LocalPipeline}) sets binds to the setting, and without it
+   * the service's own defaults refuse private addresses.
+   */
+  @Test
+  void privateAddressesAreAllowedByTheLocalStacksVariableOnlyAndRefusedByDefault() throws Exception {
+    PropertySource<?> defaults = new YamlPropertySourceLoader()
+        .load("application.yml", new ClassPathResource("application.yml")).get(0);
+    PropertySource<?> localStack = new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        Map.of("NAYOSE_LOAD_CALLBACKS_ALLOWPRIVATEADDRESSES", "true"));
+
+    assertThat(callbacks(defaults).allowPrivateAddresses()).isFalse();
+    assertThat(callbacks(localStack, defaults).allowPrivateAddresses()).isTrue();
+  }
+
   // --- helpers
+
+  private static LoadProperties.Callbacks callbacks(PropertySource<?>... sources) {
+    return new Binder(ConfigurationPropertySources.from(List.of(sources)))
+        .bind("nayose.load", LoadProperties.class).get().callbacks();
+  }
 
   private String partner() {
     String id = "it-load-cb-" + UUID.randomUUID().toString().substring(0, 8);
@@ -194,11 +226,12 @@ class CallbackIT {
     return meters.get("nayose.callback.deliveries").tag("outcome", outcome).counter().count();
   }
 
-  private static String hmacSha256Hex(String key, long timestamp, byte[] body) {
+  /** HMAC-SHA256 of the ASCII {@code prefix} followed by {@code body}, as a partner computes it. */
+  private static String hmacSha256Hex(String key, String prefix, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+      mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(mac.doFinal(body));
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,12 +1,14 @@
 package dev.nayose.platform.callback;
 
 import dev.nayose.platform.callback.CallbackOutbox.Claimed;
+import dev.nayose.platform.callback.CallbackOutbox.Exhausted;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -18,6 +20,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,24 +51,46 @@ import tools.jackson.databind.json.JsonMapper;
  *       validated when the upload was received and a redirect could lead anywhere): given up at once.
  *   <li>A partner without a callback secret: given up at once, nothing sent. An unsigned callback
  *       cannot be told from a forged one, so it is not sent at all; the status says why.
+ *   <li>A URL whose host resolves to a non-public address (loopback, link-local with the cloud's
+ *       metadata service, private, unique local, multicast: {@link AddressClass}), unless
+ *       {@link CallbackPolicy#allowPrivateAddresses}: given up at once, nothing sent, the status
+ *       naming the class of address. Otherwise any partner could make load-service POST into the
+ *       cluster, and read the answers' status codes and errors as a port scan. The host is resolved
+ *       at send time, not when the upload was received, since a name can change what it resolves to.
  *   <li>An upload whose state moved on since the event (a stalled upload taken back by a redrive):
  *       superseded, nothing sent; its next settling queues a callback of its own.
  * </ul>
  *
- * <p>Delivery is at least once: a dispatcher that dies after the partner received the request but
- * before the outcome was recorded leaves the attempt to be sent again when its lease ends. Several
- * dispatchers, in one process or many, never send the same attempt at once.
+ * <p>An attempt, from resolving the host to the response's status line, is abandoned after
+ * {@link CallbackPolicy#attemptTimeout()} (counted as failed), so its outcome is recorded within its
+ * lease. Delivery is at least once: a dispatcher that dies after the partner received the request
+ * but before the outcome was recorded leaves the attempt to be sent again when its lease ends, or,
+ * if that was the last attempt, the callback given up. Several dispatchers, in one process or many,
+ * never send the same attempt at once nor two callbacks of one upload at once (see
+ * {@link CallbackOutbox}), so the partner never receives an older state after a newer one.
  */
 public class CallbackDispatcher {
   public static final String EVENT = "X-Nayose-Event";
   public static final String DELIVERY = "X-Nayose-Delivery";
   public static final String TIMESTAMP = "X-Nayose-Timestamp";
   public static final String SIGNATURE = "X-Nayose-Signature";
-  /** The counter of attempts, tagged {@code outcome}: delivered, retry, gave_up, superseded. */
+  /**
+   * The counter of attempts, tagged {@code outcome}: delivered, retry, gave_up, superseded; gave_up
+   * also counts a callback given up when due because its last attempt ended without an outcome.
+   */
   public static final String METER = "nayose.callback.deliveries";
 
   private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
   private static final int MAX_ERROR_LENGTH = 500;
+  /**
+   * Resolves callback hosts, so that a slow name server counts against the attempt's deadline;
+   * its idle threads end after a minute and never keep the JVM alive.
+   */
+  private static final ExecutorService RESOLVER = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "nayose-callback-resolver");
+    thread.setDaemon(true);
+    return thread;
+  });
   private static final Map<String, String> STATE_OF_EVENT =
       Map.of("upload.completed", "COMPLETED", "upload.stalled", "STALLED");
 
@@ -103,9 +134,14 @@ public class CallbackDispatcher {
    * @return the attempts made
    */
   public int dispatchDue(int max) {
+    for (Exhausted exhausted : outbox.giveUpExhausted(policy.maxAttempts())) {
+      counters.get(Outcome.GAVE_UP).increment();
+      log.warn("callback {} of upload {} given up: its {} attempts are used up, the last ended without an outcome",
+          exhausted.deliveryId(), exhausted.uploadId(), exhausted.attempts());
+    }
     int attempts = 0;
     while (attempts < max && !Thread.currentThread().isInterrupted()) {
-      Optional<Claimed> next = outbox.claimNext(policy.lease());
+      Optional<Claimed> next = outbox.claimNext(policy.lease(), policy.maxAttempts());
       if (next.isEmpty()) {
         break;
       }
@@ -133,11 +169,12 @@ public class CallbackDispatcher {
   }
 
   private Outcome attempt(Claimed claimed) {
+    long deadline = System.nanoTime() + policy.attemptTimeout().toNanos();
     Optional<UploadStatus> status = ledger.find(claimed.uploadId());
     String expected = STATE_OF_EVENT.get(claimed.event());
     if (status.isEmpty() || !status.get().state().equals(expected)) {
       String now = status.map(UploadStatus::state).orElse("gone");
-      outbox.end(claimed.deliveryId(), "SUPERSEDED", null, "not sent: the upload is " + now + " now");
+      outbox.end(claimed, "SUPERSEDED", null, "not sent: the upload is " + now + " now");
       log.info("callback {} {} of upload {} superseded: the upload is {} now", claimed.event(), claimed.deliveryId(),
           claimed.uploadId(), now);
       return Outcome.SUPERSEDED;
@@ -148,6 +185,7 @@ public class CallbackDispatcher {
     }
     byte[] body = json.writeValueAsBytes(status.get().withCallback(null));
     long timestamp = clock.instant().getEpochSecond();
+    String deliveryId = claimed.deliveryId().toString();
     HttpRequest request;
     try {
       request = HttpRequest.newBuilder(URI.create(claimed.url()))
@@ -155,35 +193,77 @@ public class CallbackDispatcher {
           .header("Content-Type", "application/json")
           .header("User-Agent", "nayose-callbacks")
           .header(EVENT, claimed.event())
-          .header(DELIVERY, claimed.deliveryId().toString())
+          .header(DELIVERY, deliveryId)
           .header(TIMESTAMP, Long.toString(timestamp))
-          .header(SIGNATURE, CallbackSigner.sign(claimed.secret(), timestamp, body))
+          .header(SIGNATURE, CallbackSigner.sign(claimed.secret(), timestamp, deliveryId, claimed.event(), body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body))
           .build();
     } catch (IllegalArgumentException badUrl) {
       return gaveUp(claimed, null, "the callback URL cannot be requested: " + badUrl.getMessage());
     }
-    int code;
+    String host = request.uri().getHost();
+    InetAddress[] addresses;
+    // resolved here, within the attempt's deadline, and checked before anything is sent; the HTTP
+    // client then connects to the addresses just cached by the JVM (networkaddress.cache.ttl)
+    Future<InetAddress[]> lookup = RESOLVER.submit(() -> InetAddress.getAllByName(host));
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      addresses = lookup.get(remaining(deadline), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      return failed(claimed, null, describe(e.getCause()));
+    } catch (TimeoutException e) {
+      lookup.cancel(true);
+      return failed(claimed, null, "the host name was not resolved within " + policy.attemptTimeout());
+    } catch (InterruptedException e) {
+      lookup.cancel(true);
+      return interrupted();
+    }
+    if (!policy.allowPrivateAddresses()) {
+      for (InetAddress address : addresses) {
+        AddressClass addressClass = AddressClass.of(address);
+        if (!addressClass.isPublic()) {
+          // the address itself only in the log: the status is the partner's, and would tell it the
+          // inside of the network
+          log.warn("callback {} of upload {}: {} resolves to {}, {}", claimed.deliveryId(), claimed.uploadId(), host,
+              address.getHostAddress(), addressClass.description);
+          return gaveUp(claimed, null, "not sent: the callback URL's host resolves to " + addressClass.description
+              + "; callbacks are sent to public addresses only");
+        }
+      }
+    }
+    int code;
+    CompletableFuture<HttpResponse<InputStream>> sent =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      HttpResponse<InputStream> response = sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
       // the body is of no use and must not hold the dispatcher: closing drops what is left of it
       response.body().close();
       code = response.statusCode();
-    } catch (HttpConnectTimeoutException e) {
-      return failed(claimed, null, "no connection within " + policy.connectTimeout());
-    } catch (HttpTimeoutException e) {
-      return failed(claimed, null, "no response within " + policy.requestTimeout());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpConnectTimeoutException) {
+        return failed(claimed, null, "no connection within " + policy.connectTimeout());
+      }
+      if (cause instanceof HttpTimeoutException) {
+        return failed(claimed, null, "no response within " + policy.requestTimeout());
+      }
+      return failed(claimed, null, describe(cause));
+    } catch (TimeoutException e) {
+      // slow TLS, a stalled connection pool: abandoned, so that the outcome is recorded within the lease
+      sent.cancel(true);
+      return failed(claimed, null, "no response within the attempt's deadline of " + policy.attemptTimeout());
     } catch (IOException e) {
       return failed(claimed, null, describe(e));
     } catch (InterruptedException e) {
-      // the attempt stays claimed; when its lease ends, a dispatcher tries again
-      Thread.currentThread().interrupt();
-      return Outcome.RETRY;
+      sent.cancel(true);
+      return interrupted();
     }
     if (code >= 200 && code < 300) {
-      outbox.delivered(claimed.deliveryId(), code);
-      log.info("callback {} {} of upload {} delivered on attempt {}: HTTP {}", claimed.event(), claimed.deliveryId(),
-          claimed.uploadId(), claimed.attempt(), code);
+      if (outbox.delivered(claimed, code)) {
+        log.info("callback {} {} of upload {} delivered on attempt {}: HTTP {}", claimed.event(), claimed.deliveryId(),
+            claimed.uploadId(), claimed.attempt(), code);
+      } else {
+        notRecorded(claimed, "HTTP " + code);
+      }
       return Outcome.DELIVERED;
     }
     if (code == 408 || code == 429 || code >= 500) {
@@ -193,26 +273,48 @@ public class CallbackDispatcher {
         : ": the partner's endpoint refused the callback"));
   }
 
+  /** The attempt stays claimed; when its lease ends, a dispatcher tries again (or gives up). */
+  private static Outcome interrupted() {
+    Thread.currentThread().interrupt();
+    return Outcome.RETRY;
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
   /** A failure worth another attempt, unless this was the last one. */
   private Outcome failed(Claimed claimed, Integer code, String error) {
     if (policy.exhausted(claimed.attempt())) {
       return gaveUp(claimed, code, claimed.attempt() + " attempts failed, the last: " + error);
     }
     var delay = policy.backoffAfter(claimed.attempt());
-    outbox.retry(claimed.deliveryId(), code, truncate(error), delay);
-    log.info("callback {} {} of upload {} failed on attempt {} of {} ({}); next attempt in {}", claimed.event(),
-        claimed.deliveryId(), claimed.uploadId(), claimed.attempt(), policy.maxAttempts(), error, delay);
+    if (outbox.retry(claimed, code, truncate(error), delay)) {
+      log.info("callback {} {} of upload {} failed on attempt {} of {} ({}); next attempt in {}", claimed.event(),
+          claimed.deliveryId(), claimed.uploadId(), claimed.attempt(), policy.maxAttempts(), error, delay);
+    } else {
+      notRecorded(claimed, error);
+    }
     return Outcome.RETRY;
   }
 
   private Outcome gaveUp(Claimed claimed, Integer code, String error) {
-    outbox.end(claimed.deliveryId(), "GAVE_UP", code, truncate(error));
-    log.warn("callback {} {} of upload {} to {} given up on attempt {}: {}", claimed.event(),
-        claimed.deliveryId(), claimed.uploadId(), host(claimed.url()), claimed.attempt(), error);
+    if (outbox.end(claimed, "GAVE_UP", code, truncate(error))) {
+      log.warn("callback {} {} of upload {} to {} given up on attempt {}: {}", claimed.event(),
+          claimed.deliveryId(), claimed.uploadId(), host(claimed.url()), claimed.attempt(), error);
+    } else {
+      notRecorded(claimed, error);
+    }
     return Outcome.GAVE_UP;
   }
 
-  private static String describe(IOException e) {
+  private static void notRecorded(Claimed claimed, String outcome) {
+    log.info("callback {} {} of upload {}: outcome of attempt {} ({}) not recorded, the delivery was superseded or"
+        + " claimed again meanwhile", claimed.event(), claimed.deliveryId(), claimed.uploadId(), claimed.attempt(),
+        outcome);
+  }
+
+  private static String describe(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How status callbacks are retried and how long one attempt may take.
+ * How status callbacks are retried, how long one attempt may take, and where they may be sent.
  *
  * <p>The delay after the {@code n}-th failed attempt is {@code initialBackoff * backoffFactor^(n-1)},
  * at most {@code maxBackoff}; after {@code maxAttempts} attempts the callback is given up. With 10
@@ -16,11 +16,20 @@ import java.util.Objects;
  * @param maxBackoff the longest delay; {@code >= initialBackoff}
  * @param connectTimeout how long to wait for the partner's endpoint to accept the connection
  * @param requestTimeout how long to wait for the response once the request is sent
+ * @param allowPrivateAddresses whether a callback may go to a host that resolves to a loopback,
+ *     link-local, private or other non-public address (see {@link AddressClass}); false in a
+ *     deployment, where such a URL would let a partner reach the cluster's inside; true only for a
+ *     local stack whose partner endpoint runs on localhost
  */
 public record CallbackPolicy(int maxAttempts, Duration initialBackoff, double backoffFactor, Duration maxBackoff,
-    Duration connectTimeout, Duration requestTimeout) {
-  /** Room beyond the timeouts before another dispatcher may take over an attempt whose dispatcher died. */
-  private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    Duration connectTimeout, Duration requestTimeout, boolean allowPrivateAddresses) {
+  /**
+   * Room beyond the HTTP timeouts for what they do not bound: resolving the host name, and the
+   * hand-over between the steps of an attempt.
+   */
+  private static final Duration ATTEMPT_MARGIN = Duration.ofSeconds(10);
+  /** Room beyond an attempt's deadline for recording its outcome before its lease ends. */
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
 
   public CallbackPolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
@@ -61,11 +70,20 @@ public record CallbackPolicy(int maxAttempts, Duration initialBackoff, double ba
   }
 
   /**
-   * How long a claimed attempt is reserved to its dispatcher: longer than the attempt can take, so
-   * that no other dispatcher sends it meanwhile, and short enough that the callback of a dispatcher
-   * that died mid-attempt is taken over soon.
+   * The longest one attempt may take, from resolving the host to the response's status line: an
+   * attempt still running then is abandoned and counted as failed. Shorter than {@link #lease()},
+   * so that its outcome is recorded before another dispatcher may claim the callback again.
+   */
+  public Duration attemptTimeout() {
+    return connectTimeout.plus(requestTimeout).plus(ATTEMPT_MARGIN);
+  }
+
+  /**
+   * How long a claimed attempt is reserved to its dispatcher: longer than the attempt can take
+   * ({@link #attemptTimeout()}), so that no other dispatcher sends it meanwhile, and short enough
+   * that the callback of a dispatcher that died mid-attempt is taken over soon.
    */
   public Duration lease() {
-    return connectTimeout.plus(requestTimeout).plus(LEASE_MARGIN);
+    return attemptTimeout().plus(LEASE_MARGIN);
   }
 }

@@ -61,10 +61,13 @@ class CallbackDispatcherIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   /** Fast retries, short timeouts: four attempts within about 350 ms. */
   private static final CallbackPolicy FAST = new CallbackPolicy(4, Duration.ofMillis(50), 2.0,
-      Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(500));
+      Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(500), true);
   /** A retry waits an hour: the test sees the state after exactly one attempt. */
   private static final CallbackPolicy ONE_ATTEMPT = new CallbackPolicy(4, Duration.ofHours(1), 2.0,
-      Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(500));
+      Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(500), true);
+  /** As a deployment runs: callbacks to public addresses only. */
+  private static final CallbackPolicy PUBLIC_ONLY = new CallbackPolicy(4, Duration.ofHours(1), 2.0,
+      Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(500), false);
 
   private static WireMockServer partner;
 
@@ -112,8 +115,9 @@ class CallbackDispatcherIT {
     long timestamp = Long.parseLong(request.getHeader("X-Nayose-Timestamp"));
     assertThat(timestamp).isBetween(before - 1, Instant.now().getEpochSecond() + 1);
     // recomputed here from the wire bytes, as a partner would, not with CallbackSigner
-    assertThat(request.getHeader("X-Nayose-Signature"))
-        .isEqualTo("sha256=" + hmacSha256Hex(SECRET, timestamp, request.getBody()));
+    assertThat(request.getHeader("X-Nayose-Signature")).isEqualTo("sha256=" + hmacSha256Hex(SECRET,
+        timestamp + "." + request.getHeader("X-Nayose-Delivery") + "." + request.getHeader("X-Nayose-Event") + ".",
+        request.getBody()));
 
     UploadStatus status = ledger.find(upload).orElseThrow();
     JsonNode body = json.readTree(request.getBody());
@@ -345,6 +349,158 @@ class CallbackDispatcherIT {
     assertThat(ledger.find(upload).orElseThrow().callback()).isNull();
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "127.0.0.1, LOOPBACK",
+      "localhost, LOOPBACK",
+      "[::1], LOOPBACK",
+      "0.0.0.0, ANY_LOCAL",
+      "169.254.169.254, LINK_LOCAL",
+      "10.0.0.1, PRIVATE",
+      "172.16.5.4, PRIVATE",
+      "192.168.0.10, PRIVATE",
+      "[fd00::1], UNIQUE_LOCAL",
+      "[::ffff:127.0.0.1], LOOPBACK",
+      "[::ffff:169.254.169.254], LINK_LOCAL"})
+  void aCallbackToANonPublicAddressIsGivenUpUnsentAndTheStatusNamesTheClass(String host, AddressClass expected) {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = settledUpload(partner(SECRET), "http://" + host + ":" + partner.port() + path);
+
+    assertThat(dispatcher(PUBLIC_ONLY).dispatchDue(10)).isEqualTo(1);
+
+    assertThat(requests(path)).isEmpty();
+    String error = "not sent: the callback URL's host resolves to " + expected.description
+        + "; callbacks are sent to public addresses only";
+    assertThat(deliveries(upload).get(0)).containsEntry("state", "GAVE_UP").containsEntry("attempts", 1)
+        .containsEntry("last_status", null).containsEntry("last_error", error).containsEntry("lease_until", null);
+    assertThat(ledger.find(upload).orElseThrow().callback().lastError()).isEqualTo(error);
+    assertThat(counted("gave_up")).isEqualTo(1);
+  }
+
+  @Test
+  void theSameCallbackToLoopbackIsSentWhenPrivateAddressesAreAllowed() {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = settledUpload(partner(SECRET), "http://localhost:" + partner.port() + path);
+
+    dispatcher(ONE_ATTEMPT).dispatchDue(10);
+
+    assertThat(requests(path)).hasSize(1);
+    assertThat(deliveries(upload).get(0)).containsEntry("state", "DELIVERED");
+  }
+
+  @Test
+  void aPublicAddressIsNotRefused() {
+    // TEST-NET-1: public as far as the check goes, reachable from nowhere
+    UUID upload = settledUpload(partner(SECRET), "http://192.0.2.1:9/hook");
+
+    dispatcher(PUBLIC_ONLY).dispatchDue(10);
+
+    Map<String, Object> row = deliveries(upload).get(0);
+    assertThat(row).containsEntry("state", "RETRYING").containsEntry("attempts", 1).containsEntry("last_status", null);
+    assertThat(row.get("last_error").toString()).doesNotContain("public addresses only");
+  }
+
+  @Test
+  void anAttemptThatOutlivedItsLeaseRecordsNothingOverTheAttemptThatTookOver() {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = settledUpload(partner(SECRET), url(path));
+    CallbackOutbox outbox = new CallbackOutbox(db);
+
+    // attempt 1 whose lease ends at once, as if its TLS handshake had hung; attempt 2 takes over
+    CallbackOutbox.Claimed stale = outbox.claimNext(Duration.ZERO, 4).orElseThrow();
+    CallbackOutbox.Claimed current = outbox.claimNext(Duration.ofHours(1), 4).orElseThrow();
+    assertThat(stale.uploadId()).isEqualTo(upload);
+    assertThat(current.deliveryId()).isEqualTo(stale.deliveryId());
+    assertThat(List.of(stale.attempt(), current.attempt())).containsExactly(1, 2);
+
+    assertThat(outbox.end(stale, "GAVE_UP", 400, "HTTP 400")).isFalse();
+    assertThat(outbox.retry(stale, 503, "HTTP 503", Duration.ZERO)).isFalse();
+    assertThat(outbox.delivered(stale, 200)).isFalse();
+    Map<String, Object> row = deliveries(upload).get(0);
+    assertThat(row).containsEntry("state", "PENDING").containsEntry("attempts", 2).containsEntry("last_status", null)
+        .containsEntry("last_error", null);
+    assertThat(row.get("lease_until")).isNotNull();
+
+    assertThat(outbox.delivered(current, 204)).isTrue();
+    assertThat(deliveries(upload).get(0)).containsEntry("state", "DELIVERED").containsEntry("attempts", 2)
+        .containsEntry("last_status", 204).containsEntry("lease_until", null);
+  }
+
+  @Test
+  void aDeliveryWhoseAttemptsAreUsedUpIsGivenUpWhenDueNotClaimedAgain() {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = settledUpload(partner(SECRET), url(path));
+    CallbackPolicy twoAttempts = new CallbackPolicy(2, Duration.ofMillis(50), 2.0, Duration.ofMillis(200),
+        Duration.ofSeconds(1), Duration.ofMillis(500), true);
+    CallbackOutbox outbox = new CallbackOutbox(db);
+    // two dispatchers died mid-attempt: their leases ended without an outcome
+    assertThat(outbox.claimNext(Duration.ZERO, 2)).get().extracting(CallbackOutbox.Claimed::uploadId).isEqualTo(upload);
+    assertThat(outbox.claimNext(Duration.ZERO, 2)).get().extracting(CallbackOutbox.Claimed::attempt).isEqualTo(2);
+
+    assertThat(dispatcher(twoAttempts).dispatchDue(10)).isZero();
+
+    assertThat(requests(path)).isEmpty();
+    assertThat(deliveries(upload).get(0)).containsEntry("state", "GAVE_UP").containsEntry("attempts", 2)
+        .containsEntry("last_error", "2 attempts made, the last ended without an outcome"
+            + " (its dispatcher stopped or overran its lease)")
+        .containsEntry("lease_until", null);
+    assertThat(ledger.find(upload).orElseThrow().callback().state()).isEqualTo("GAVE_UP");
+    assertThat(counted("gave_up")).isEqualTo(1);
+  }
+
+  @Test
+  void theCompletedCallbackWaitsWhileTheStalledOneOfTheSameUploadIsBeingSent() {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = stalledUpload(partner(SECRET), url(path));
+    CallbackOutbox outbox = new CallbackOutbox(db);
+    // another dispatcher is sending the stalled callback, slowly
+    CallbackOutbox.Claimed stalled = outbox.claimNext(Duration.ofHours(1), 4).orElseThrow();
+    assertThat(stalled.uploadId()).isEqualTo(upload);
+    assertThat(stalled.event()).isEqualTo("upload.stalled");
+    // meanwhile a redrive completes the upload; the ledger supersedes the stalled callback in flight
+    load(upload, 1);
+    assertThat(ledger.settle(upload)).contains("COMPLETED");
+    assertThat(deliveries(upload)).extracting(r -> r.get("event") + " " + r.get("state"))
+        .containsExactly("upload.stalled SUPERSEDED", "upload.completed PENDING");
+    CallbackDispatcher dispatcher = dispatcher(FAST);
+
+    assertThat(dispatcher.dispatchDue(10)).isZero();
+    assertThat(requests(path)).isEmpty();
+    assertThat(deliveries(upload).get(1)).containsEntry("state", "PENDING").containsEntry("attempts", 0);
+
+    // the stalled POST got its answer: superseded, so nothing is recorded, but the lease is given back
+    assertThat(outbox.delivered(stalled, 200)).isFalse();
+    assertThat(deliveries(upload).get(0)).containsEntry("state", "SUPERSEDED").containsEntry("lease_until", null);
+    awaitFinal(dispatcher, upload);
+
+    assertThat(requests(path)).extracting(r -> r.getHeader("X-Nayose-Event")).containsExactly("upload.completed");
+    assertThat(deliveries(upload)).extracting(r -> r.get("event") + " " + r.get("state") + " " + r.get("attempts"))
+        .containsExactly("upload.stalled SUPERSEDED 1", "upload.completed DELIVERED 1");
+  }
+
+  @Test
+  void theCompletedCallbackIsSentOnceTheLeaseOfADeadDispatchersStalledAttemptEnded() {
+    String path = path();
+    partner.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    UUID upload = stalledUpload(partner(SECRET), url(path));
+    // a dispatcher claimed the stalled callback and died; its lease has ended
+    assertThat(new CallbackOutbox(db).claimNext(Duration.ZERO, 4)).get()
+        .extracting(CallbackOutbox.Claimed::uploadId).isEqualTo(upload);
+    load(upload, 1);
+    assertThat(ledger.settle(upload)).contains("COMPLETED");
+
+    assertThat(dispatcher(FAST).dispatchDue(10)).isEqualTo(1);
+
+    assertThat(requests(path)).extracting(r -> r.getHeader("X-Nayose-Event")).containsExactly("upload.completed");
+    assertThat(deliveries(upload)).extracting(r -> r.get("event") + " " + r.get("state"))
+        .containsExactly("upload.stalled SUPERSEDED", "upload.completed DELIVERED");
+  }
+
   @Test
   void twoDispatchersRunningAtOnceSendEachCallbackOnce() throws Exception {
     String path = path();
@@ -434,6 +590,16 @@ class CallbackDispatcherIT {
     return upload;
   }
 
+  /** A two-chunk upload, chunk 0 loaded and chunk 1 dead-lettered, settled STALLED. */
+  private UUID stalledUpload(String partnerId, String callbackUrl) {
+    UUID upload = upload(partnerId, callbackUrl, 2);
+    load(upload, 0);
+    ledger.recordDeadLetter(new DeadLetterRecord(upload, "match", 1, 2, "RETRIES_EXHAUSTED",
+        "java.lang.IllegalStateException", "master unavailable"));
+    assertThat(ledger.settle(upload)).contains("STALLED");
+    return upload;
+  }
+
   private List<Map<String, Object>> deliveries(UUID upload) {
     return db.sql("select * from callback_delivery where upload_id = ? order by created_at").params(upload)
         .query().listOfRows();
@@ -465,11 +631,12 @@ class CallbackDispatcherIT {
     return meters.get(CallbackDispatcher.METER).tag("outcome", outcome).counter().count();
   }
 
-  private static String hmacSha256Hex(String key, long timestamp, byte[] body) {
+  /** HMAC-SHA256 of the ASCII {@code prefix} followed by {@code body}. */
+  private static String hmacSha256Hex(String key, String prefix, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+      mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(mac.doFinal(body));
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CallbackPolicyTest {
   /** The defaults of load-service: 10 attempts, 5 s doubling up to 10 min. */
   private static final CallbackPolicy DEFAULTS = new CallbackPolicy(10, Duration.ofSeconds(5), 2.0,
-      Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(10));
+      Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(10), false);
 
   @ParameterizedTest(name = "after {0} failed: {1}")
   @CsvSource({
@@ -30,10 +30,10 @@ class CallbackPolicyTest {
   @Test
   void aFactorOfOneKeepsTheDelayAndFractionalFactorsRound() {
     var flat = new CallbackPolicy(3, Duration.ofMillis(250), 1.0, Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), false);
     assertThat(flat.backoffAfter(5)).isEqualTo(Duration.ofMillis(250));
     var slow = new CallbackPolicy(3, Duration.ofMillis(100), 1.5, Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), false);
     // 100 * 1.5^2 = 225
     assertThat(slow.backoffAfter(3)).isEqualTo(Duration.ofMillis(225));
   }
@@ -45,8 +45,10 @@ class CallbackPolicyTest {
   }
 
   @Test
-  void theLeaseOutlastsOneAttempt() {
-    // connect 5 s + request 10 s + 30 s margin
+  void theLeaseOutlastsTheDeadlineOfOneAttempt() {
+    // connect 5 s + request 10 s + 10 s for the name lookup and the rest
+    assertThat(DEFAULTS.attemptTimeout()).isEqualTo(Duration.ofSeconds(25));
+    // + 20 s to record the outcome
     assertThat(DEFAULTS.lease()).isEqualTo(Duration.ofSeconds(45));
   }
 
@@ -59,6 +61,6 @@ class CallbackPolicyTest {
       """)
   void nonsenseIsRefused(int maxAttempts, Duration initial, double factor, Duration max, String message) {
     assertThatThrownBy(() -> new CallbackPolicy(maxAttempts, initial, factor, max, Duration.ofSeconds(1),
-        Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        Duration.ofSeconds(1), false)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
   }
 }
