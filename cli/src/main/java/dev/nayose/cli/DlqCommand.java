@@ -129,7 +129,8 @@ final class DlqCommand implements Runnable {
     @Option(names = "--max", defaultValue = "0", description = "At most this many (0: all).")
     int max;
 
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "N", description = "At most N messages a second (0: no limit).")
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "N",
+        description = "At most N messages a second, at least 0.01 (0: no limit).")
     double rate;
 
     @Option(names = "--upload", paramLabel = "ID", description = "Only the dead letters of this upload.")
@@ -138,8 +139,19 @@ final class DlqCommand implements Runnable {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+      if (max < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--max must be 0 (all) or more, not " + max);
+      }
+      if (rate != 0 && !(Double.isFinite(rate) && rate >= DeadLetterQueues.MIN_RATE_PER_SECOND)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or at least "
+            + DeadLetterQueues.MIN_RATE_PER_SECOND + " messages a second, not " + rate);
+      }
       DeadLetterQueues.RedriveReport report = queues(!dryRun).redrive(queue,
           new DeadLetterQueues.RedriveOptions(dryRun, max, rate, upload));
       if (json) {

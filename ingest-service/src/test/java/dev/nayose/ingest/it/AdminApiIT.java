@@ -147,6 +147,13 @@ class AdminApiIT {
     HttpResponse<String> negative = send("POST", "/admin/v1/queues/chunks/redrive", OPERATOR_KEY, "{\"max\": -1}");
     assertThat(negative.statusCode()).isEqualTo(400);
     assertThat(json.readTree(negative.body()).path("parameter").asString()).isEqualTo("max");
+    for (String rate : List.of("0.001", "-1")) {
+      HttpResponse<String> tooSlow = send("POST", "/admin/v1/queues/chunks/redrive", OPERATOR_KEY,
+          "{\"ratePerSecond\": " + rate + "}");
+      assertThat(tooSlow.statusCode()).isEqualTo(400);
+      assertThat(json.readTree(tooSlow.body()).path("parameter").asString()).isEqualTo("ratePerSecond");
+      assertThat(json.readTree(tooSlow.body()).path("detail").asString()).contains("at least 0.01 messages a second");
+    }
   }
 
   @Test

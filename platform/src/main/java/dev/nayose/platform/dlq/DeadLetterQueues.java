@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -28,15 +30,41 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <p>Redrive is send-then-delete: a message is sent to the source queue before it is deleted from
  * the dead-letter queue, so a crash in between can duplicate a message (every stage is idempotent)
  * but never lose one. Without a filter, a limit or a rate, SQS's own message-move task does the
- * moving. Every message moved is recorded in the ledger through {@link RedriveListener}.
+ * moving, always with the source queue as its destination: our stages dead-letter most messages
+ * themselves with SendMessage, so SQS does not know where they came from.
+ *
+ * <p>A redrive reads the dead-letter queue by holding what it received (a visibility timeout,
+ * extended while the redrive lasts) and makes every message it did not move visible again at the
+ * end, also when it fails; it stops when the queue yields nothing new for two long polls (1 s) in
+ * a row. So a message passed over cannot come back and end the scan early, and a filtered
+ * redrive or a dry run sees every message of the queue.
+ *
+ * <p>What is recorded through {@link RedriveListener} (the ledger): with send-then-delete, each
+ * message right after it was deleted from the dead-letter queue; with the message-move task, the
+ * dead letters the scan found just before the task started (up to 100,000), once
+ * the task has started. A dead letter that arrives between that scan and the task is moved but not
+ * recorded; {@link RedriveReport#recorded()} says how many were.
  */
 public final class DeadLetterQueues {
   /** Attribute added to a redriven message: how many times it was redriven. */
   public static final String REDRIVE_COUNT = "nayose-redrive-count";
+  /** The lowest rate of a paced redrive, messages a second; below it a redrive would take days. */
+  public static final double MIN_RATE_PER_SECOND = 0.01;
   /** The stage that consumes each queue, by logical queue. */
   private static final Map<String, String> STAGES = Map.of("uploads", "split", "chunks", "match", "matched", "load");
   private static final int BATCH = 10;
-  private static final int HOLD_SECONDS = 60;
+  /** How long a redrive holds what it received; extended while the scan or a paced send lasts. */
+  private static final int HOLD_SECONDS = 120;
+  /** Holds are extended when they would end less than this after the moment they must last to. */
+  private static final long HOLD_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(20);
+  /** SQS's longest visibility timeout, 12 hours. */
+  private static final int MAX_VISIBILITY_SECONDS = 43_200;
+  /** Long poll of a redrive's receives: an empty answer means no visible message, not bad luck. */
+  private static final int WAIT_SECONDS = 1;
+  /** Receives in a row that bring nothing new before a scan ends. */
+  private static final int QUIET_ROUNDS = 2;
+  /** At most this many dead letters are read and recorded for a message-move task. */
+  private static final int MAX_RECORDED = 100_000;
 
   private final SqsClient sqs;
   private final QueueProperties queues;
@@ -72,17 +100,37 @@ public final class DeadLetterQueues {
       String errorClass, String errorMessage, String firstFailure, String uploadId, String chunk, int redriveCount,
       int bodyBytes) {}
 
-  /** How to redrive: {@code max} and {@code ratePerSecond} 0 for no limit, {@code uploadId} null for all. */
+  /**
+   * How to redrive: {@code max} 0 for no limit, otherwise at most that many; {@code ratePerSecond}
+   * 0 for no limit, otherwise at least {@value DeadLetterQueues#MIN_RATE_PER_SECOND} messages a
+   * second; {@code uploadId} null for all uploads.
+   */
   public record RedriveOptions(boolean dryRun, int max, double ratePerSecond, UUID uploadId) {
     public static final RedriveOptions ALL = new RedriveOptions(false, 0, 0, null);
+
+    public RedriveOptions {
+      if (max < 0) {
+        throw new IllegalArgumentException("max must be 0 (no limit) or more, not " + max);
+      }
+      if (ratePerSecond != 0 && !(Double.isFinite(ratePerSecond) && ratePerSecond >= MIN_RATE_PER_SECOND)) {
+        throw new IllegalArgumentException("the rate must be 0 (no limit) or at least " + MIN_RATE_PER_SECOND
+            + " messages a second, not " + ratePerSecond);
+      }
+    }
 
     boolean filtered() {
       return max > 0 || ratePerSecond > 0 || uploadId != null;
     }
   }
 
-  /** What a redrive did: {@code MESSAGE_MOVE_TASK} (SQS moves them; {@code moved} is the depth when it started) or {@code SEND_THEN_DELETE}. */
-  public record RedriveReport(String queue, String mode, boolean dryRun, long moved, long skipped, String taskHandle) {}
+  /**
+   * What a redrive did. {@code mode} {@code MESSAGE_MOVE_TASK} (SQS moves them; {@code moved} is
+   * how many the scan found, or the queue's approximate depth if more, when the task started) or
+   * {@code SEND_THEN_DELETE}; {@code skipped}: dead letters of other uploads left in the queue;
+   * {@code recorded}: how many were recorded in the ledger (0 in a dry run).
+   */
+  public record RedriveReport(String queue, String mode, boolean dryRun, long moved, long skipped, long recorded,
+      String taskHandle) {}
 
   /** The logical names of the stage queues: uploads, chunks, matched. */
   public List<String> logicalQueues() {
@@ -120,7 +168,7 @@ public final class DeadLetterQueues {
     Map<String, DeadLetter> seen = new LinkedHashMap<>();
     int emptyRounds = 0;
     for (int round = 0; round < 50 && seen.size() < max && emptyRounds < 2; round++) {
-      List<Message> messages = receive(url, Math.min(BATCH, max - seen.size()), 0);
+      List<Message> messages = receive(url, Math.min(BATCH, max - seen.size()), 0, 0);
       int fresh = 0;
       for (Message m : messages) {
         if (seen.putIfAbsent(m.messageId(), deadLetter(m)) == null) {
@@ -138,64 +186,180 @@ public final class DeadLetterQueues {
     String deadUrl = url(deadLetterName(queue));
     String sourceUrl = url(name(queue));
     if (!options.filtered() && !options.dryRun()) {
-      long depth = number(attributes(deadLetterName(queue)), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-      List<DeadLetter> recorded = peek(queue, (int) Math.min(depth, 10_000));
-      String arn = attributes(deadLetterName(queue)).get(QueueAttributeName.QUEUE_ARN);
-      String handle = sqs.startMessageMoveTask(b -> b.sourceArn(arn)).taskHandle();
-      recorded.forEach(d -> listener.redriven(stage(queue), uuid(d.uploadId()), integer(d.chunk())));
-      return new RedriveReport(queue, "MESSAGE_MOVE_TASK", false, depth, 0, handle);
+      return moveTask(queue, deadUrl);
     }
     long moved = 0;
     long skipped = 0;
-    Set<String> passedOver = new HashSet<>();
+    long recorded = 0;
+    Set<String> seen = new HashSet<>();
     long intervalNanos = options.ratePerSecond() > 0 ? (long) (1e9 / options.ratePerSecond()) : 0;
+    // at a low rate, no more than can be sent well within the hold
+    int batch = intervalNanos == 0 || options.dryRun() ? BATCH
+        : (int) Math.max(1, Math.min(BATCH, options.ratePerSecond() * HOLD_SECONDS / 2));
     long next = System.nanoTime();
-    while (options.max() == 0 || moved < options.max()) {
-      // a dry run only looks; a real run holds what it received until it has sent it on
-      List<Message> batch = receive(deadUrl, BATCH, options.dryRun() ? 0 : HOLD_SECONDS);
-      boolean fresh = false;
-      for (Message m : batch) {
-        if (passedOver.contains(m.messageId())) {
-          // seen and left alone: visible again at once for the next reader
-          release(deadUrl, m);
-          continue;
-        }
-        fresh = true;
-        DeadLetter d = deadLetter(m);
-        boolean limitReached = options.max() > 0 && moved >= options.max();
-        boolean wanted = options.uploadId() == null || options.uploadId().toString().equals(d.uploadId());
-        if (limitReached || !wanted || options.dryRun()) {
-          passedOver.add(m.messageId());
-          if (!limitReached) {
-            if (wanted) {
-              moved++;
-            } else {
-              skipped++;
+    Held held = new Held(deadUrl);
+    try {
+      int quiet = 0;
+      while (quiet < QUIET_ROUNDS && (options.max() == 0 || moved < options.max())) {
+        long receivedAt = System.nanoTime();
+        List<Message> received = receive(deadUrl, batch, HOLD_SECONDS, WAIT_SECONDS);
+        boolean fresh = false;
+        for (Message m : received) {
+          // held from now on, until it is deleted or the redrive ends; a message seen before (its
+          // hold ended after all) is held again with its new receipt
+          held.add(m, receivedAt);
+          if (!seen.add(m.messageId())) {
+            continue;
+          }
+          fresh = true;
+          DeadLetter d = deadLetter(m);
+          boolean limitReached = options.max() > 0 && moved >= options.max();
+          boolean wanted = options.uploadId() == null || options.uploadId().toString().equals(d.uploadId());
+          if (limitReached || !wanted || options.dryRun()) {
+            if (!limitReached) {
+              if (wanted) {
+                moved++;
+              } else {
+                skipped++;
+              }
             }
+            continue;
           }
-          release(deadUrl, m);
-          continue;
-        }
-        if (intervalNanos > 0) {
-          long wait = next - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          if (intervalNanos > 0) {
+            long sendAt = Math.max(next, System.nanoTime());
+            // the rate may make it wait past its hold: hold it (and the rest) longer first
+            held.holdPast(sendAt);
+            long wait = sendAt - System.nanoTime();
+            if (wait > 0) {
+              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            next = sendAt + intervalNanos;
           }
-          next = Math.max(next, System.nanoTime()) + intervalNanos;
+          Map<String, MessageAttributeValue> attributes = new HashMap<>(m.messageAttributes());
+          attributes.put(REDRIVE_COUNT, MessageAttributeValue.builder().dataType("Number")
+              .stringValue(Integer.toString(d.redriveCount() + 1)).build());
+          sqs.sendMessage(b -> b.queueUrl(sourceUrl).messageBody(m.body()).messageAttributes(attributes));
+          sqs.deleteMessage(b -> b.queueUrl(deadUrl).receiptHandle(m.receiptHandle()));
+          held.remove(m);
+          listener.redriven(stage(queue), uuid(d.uploadId()), integer(d.chunk()));
+          moved++;
+          recorded++;
         }
-        Map<String, MessageAttributeValue> attributes = new HashMap<>(m.messageAttributes());
-        attributes.put(REDRIVE_COUNT, MessageAttributeValue.builder().dataType("Number")
-            .stringValue(Integer.toString(d.redriveCount() + 1)).build());
-        sqs.sendMessage(b -> b.queueUrl(sourceUrl).messageBody(m.body()).messageAttributes(attributes));
-        sqs.deleteMessage(b -> b.queueUrl(deadUrl).receiptHandle(m.receiptHandle()));
-        listener.redriven(stage(queue), uuid(d.uploadId()), integer(d.chunk()));
-        moved++;
+        quiet = fresh ? 0 : quiet + 1;
+        held.holdPast(System.nanoTime());
       }
-      if (!fresh) {
-        break;
+    } finally {
+      held.releaseAll();
+    }
+    return new RedriveReport(queue, "SEND_THEN_DELETE", options.dryRun(), moved, skipped, recorded, null);
+  }
+
+  /**
+   * Reads the dead letters there are (holding them, then releasing them all), starts SQS's move
+   * task back to the source queue and records what the read found.
+   */
+  private RedriveReport moveTask(String queue, String deadUrl) {
+    long depth = number(attributes(deadLetterName(queue)), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+    List<DeadLetter> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Held held = new Held(deadUrl);
+    try {
+      int quiet = 0;
+      while (quiet < QUIET_ROUNDS && found.size() < MAX_RECORDED) {
+        long receivedAt = System.nanoTime();
+        List<Message> received = receive(deadUrl, Math.min(BATCH, MAX_RECORDED - found.size()), HOLD_SECONDS,
+            WAIT_SECONDS);
+        boolean fresh = false;
+        for (Message m : received) {
+          held.add(m, receivedAt);
+          if (seen.add(m.messageId())) {
+            found.add(deadLetter(m));
+            fresh = true;
+          }
+        }
+        quiet = fresh ? 0 : quiet + 1;
+        held.holdPast(System.nanoTime());
+      }
+    } finally {
+      held.releaseAll();
+    }
+    String deadArn = attributes(deadLetterName(queue)).get(QueueAttributeName.QUEUE_ARN);
+    String sourceArn = attributes(name(queue)).get(QueueAttributeName.QUEUE_ARN);
+    String handle = sqs.startMessageMoveTask(b -> b.sourceArn(deadArn).destinationArn(sourceArn)).taskHandle();
+    found.forEach(d -> listener.redriven(stage(queue), uuid(d.uploadId()), integer(d.chunk())));
+    return new RedriveReport(queue, "MESSAGE_MOVE_TASK", false, Math.max(depth, found.size()), 0, found.size(),
+        handle);
+  }
+
+  /**
+   * The dead letters a redrive holds: received with a visibility timeout and kept invisible while
+   * the redrive lasts (extended before the earliest hold ends), so that a message passed over
+   * cannot come back and end the scan early, and no one else receives a message about to be sent;
+   * made visible again all at once at the end. A message is held by its latest receipt.
+   */
+  private final class Held {
+    private final String url;
+    private final Map<String, String> receipts = new LinkedHashMap<>();
+    /** When the earliest hold ends (System.nanoTime()); meaningless while nothing is held. */
+    private long endsAt;
+
+    Held(String url) {
+      this.url = url;
+    }
+
+    /** {@code receivedAt}: System.nanoTime() before the receive that returned it. */
+    void add(Message m, long receivedAt) {
+      long ends = receivedAt + TimeUnit.SECONDS.toNanos(HOLD_SECONDS);
+      endsAt = receipts.isEmpty() ? ends : Math.min(endsAt, ends);
+      receipts.put(m.messageId(), m.receiptHandle());
+    }
+
+    void remove(Message m) {
+      receipts.remove(m.messageId());
+    }
+
+    /** Makes every hold last past {@code instant} (System.nanoTime()) with a margin, if it would not. */
+    void holdPast(long instant) {
+      if (receipts.isEmpty() || instant + HOLD_MARGIN_NANOS < endsAt) {
+        return;
+      }
+      long now = System.nanoTime();
+      int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS,
+          TimeUnit.NANOSECONDS.toSeconds(Math.max(0, instant - now)) + HOLD_SECONDS);
+      change(seconds);
+      endsAt = now + TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    /** Makes every held message visible again; tries them all before it throws the first failure. */
+    void releaseAll() {
+      change(0);
+      receipts.clear();
+    }
+
+    private void change(int visibilitySeconds) {
+      List<String> all = List.copyOf(receipts.values());
+      RuntimeException failure = null;
+      for (int from = 0; from < all.size(); from += BATCH) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = from; i < Math.min(all.size(), from + BATCH); i++) {
+          entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+              .receiptHandle(all.get(i)).visibilityTimeout(visibilitySeconds).build());
+        }
+        try {
+          // a failed entry is a message whose hold had already ended: it is visible anyway
+          sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
       }
     }
-    return new RedriveReport(queue, "SEND_THEN_DELETE", options.dryRun(), moved, skipped, null);
   }
 
   /** Deletes every message of the queue's dead-letter queue; returns how many there were. */
@@ -237,14 +401,10 @@ public final class DeadLetterQueues {
     return sqs.getQueueAttributes(b -> b.queueUrl(url(name)).attributeNames(QueueAttributeName.ALL)).attributes();
   }
 
-  private List<Message> receive(String url, int max, int visibilitySeconds) {
+  private List<Message> receive(String url, int max, int visibilitySeconds, int waitSeconds) {
     return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(max).visibilityTimeout(visibilitySeconds)
-        .waitTimeSeconds(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+        .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
         .messageAttributeNames("All")).messages();
-  }
-
-  private void release(String url, Message m) {
-    sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
   }
 
   private static DeadLetter deadLetter(Message m) {

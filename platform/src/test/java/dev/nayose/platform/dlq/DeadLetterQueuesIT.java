@@ -11,22 +11,29 @@ import dev.nayose.platform.queue.QueueProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** Operations on the dead-letter queues against a real SQS server (ElasticMQ). */
 @ExtendWith(LocalStackExtension.class)
 class DeadLetterQueuesIT {
   private final LocalStack stack = LocalStackExtension.stack();
   private final List<String> redriven = new ArrayList<>();
-  private final DeadLetterQueues dlq = new DeadLetterQueues(stack.sqsClient(),
-      new QueueProperties(stack.settings().queuePrefix(), "uploads", "chunks", "matched", "-dlq", 2),
+  private final QueueProperties queues =
+      new QueueProperties(stack.settings().queuePrefix(), "uploads", "chunks", "matched", "-dlq", 2);
+  private final DeadLetterQueues dlq = new DeadLetterQueues(stack.sqsClient(), queues,
       (stage, upload, chunk) -> redriven.add(stage + " " + upload + " " + chunk), Clock.systemUTC());
 
   @BeforeEach
@@ -122,22 +129,102 @@ class DeadLetterQueuesIT {
   }
 
   @Test
-  void redriveOfEverythingUsesTheMessageMoveTask() throws Exception {
+  void aFilteredRedriveReadsPastAFullBatchOfOtherUploadsAndReleasesThem() throws Exception {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    for (int chunk = 0; chunk < 30; chunk++) {
+      deadLetter("chunks", a, chunk);
+    }
+    for (int chunk = 0; chunk < 3; chunk++) {
+      deadLetter("chunks", b, chunk);
+    }
+
+    DeadLetterQueues.RedriveReport dry = dlq.redrive("chunks", new DeadLetterQueues.RedriveOptions(true, 0, 0, b));
+
+    assertThat(dry.moved()).isEqualTo(3);
+    assertThat(dry.skipped()).isEqualTo(30);
+    assertThat(dry.recorded()).isZero();
+    assertThat(inFlight(stack.deadLetterQueueName("chunks"))).isZero();
+    assertThat(visibleMessages(stack.deadLetterQueueName("chunks"))).hasSize(33);
+    assertThat(receiveAll(stack.queueName("chunks"))).isEmpty();
+
+    List<Long> inFlightWhenMoved = new ArrayList<>();
+    DeadLetterQueues watched = new DeadLetterQueues(stack.sqsClient(), queues, (stage, upload, chunk) -> {
+      redriven.add(stage + " " + upload + " " + chunk);
+      inFlightWhenMoved.add(inFlight(stack.deadLetterQueueName("chunks")));
+    }, Clock.systemUTC());
+    DeadLetterQueues.RedriveReport report = watched.redrive("chunks", new DeadLetterQueues.RedriveOptions(false, 0, 0, b));
+
+    assertThat(report.moved()).isEqualTo(3);
+    assertThat(report.skipped()).isEqualTo(30);
+    // ElasticMQ hands out the 30 of A before the 3 of B: when the last of B has moved, all of A are still held
+    assertThat(inFlightWhenMoved).hasSize(3).last().isEqualTo(30L);
+    assertThat(report.recorded()).isEqualTo(3);
+    assertThat(receiveAll(stack.queueName("chunks"))).extracting(Message::body)
+        .containsExactlyInAnyOrder(body(b, 0), body(b, 1), body(b, 2));
+    // the 30 passed over are all visible again at once, not after their hold
+    assertThat(inFlight(stack.deadLetterQueueName("chunks"))).isZero();
+    List<Message> left = visibleMessages(stack.deadLetterQueueName("chunks"));
+    assertThat(left).extracting(Message::body).hasSize(30).allSatisfy(body -> assertThat(body).contains(a.toString()));
+    assertThat(redriven).containsExactlyInAnyOrder("match " + b + " 0", "match " + b + " 1", "match " + b + " 2");
+  }
+
+  @Test
+  void aRedriveAtTheLowestRateReceivesOneMessageAtATime() throws Exception {
+    UUID wanted = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    deadLetter("matched", other, 0);
+    deadLetter("matched", wanted, 0);
+    deadLetter("matched", other, 1);
+
+    List<Long> inFlightWhenMoved = new ArrayList<>();
+    DeadLetterQueues watched = new DeadLetterQueues(stack.sqsClient(), queues,
+        (stage, upload, chunk) -> inFlightWhenMoved.add(inFlight(stack.deadLetterQueueName("matched"))),
+        Clock.systemUTC());
+    DeadLetterQueues.RedriveReport report = watched.redrive("matched",
+        new DeadLetterQueues.RedriveOptions(false, 0, DeadLetterQueues.MIN_RATE_PER_SECOND, wanted));
+
+    assertThat(report.moved()).isEqualTo(1);
+    // only the first of the other upload had been received (and held) when the wanted one moved
+    assertThat(inFlightWhenMoved).containsExactly(1L);
+    assertThat(report.skipped()).isEqualTo(2);
+    assertThat(receiveAll(stack.queueName("matched"))).extracting(Message::body).containsExactly(body(wanted, 0));
+    assertThat(inFlight(stack.deadLetterQueueName("matched"))).isZero();
+    assertThat(visibleMessages(stack.deadLetterQueueName("matched"))).extracting(Message::body)
+        .containsExactlyInAnyOrder(body(other, 0), body(other, 1));
+  }
+
+  @Test
+  void redriveOfEverythingUsesTheMessageMoveTaskToTheSourceQueueAndRecordsEveryMessage() throws Exception {
     UUID upload = UUID.randomUUID();
-    deadLetter("matched", upload, 0);
-    deadLetter("matched", upload, 1);
+    // more than the 500 a peek reads
+    int count = 600;
+    for (int from = 0; from < count; from += 10) {
+      int first = from;
+      stack.sqsClient().sendMessageBatch(b -> b.queueUrl(stack.queueUrl(stack.deadLetterQueueName("matched")))
+          .entries(IntStream.range(first, first + 10).mapToObj(chunk -> SendMessageBatchRequestEntry.builder()
+              .id("m" + chunk).messageBody(body(upload, chunk)).messageAttributes(attributes("matched", upload, chunk))
+              .build()).toList()));
+    }
 
     DeadLetterQueues.RedriveReport report = dlq.redrive("matched", DeadLetterQueues.RedriveOptions.ALL);
 
     assertThat(report.mode()).isEqualTo("MESSAGE_MOVE_TASK");
     assertThat(report.taskHandle()).isNotBlank();
-    List<Message> back = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      back.addAll(receiveAll(stack.queueName("matched")));
-      return back.size() == 2;
+    assertThat(report.moved()).isEqualTo(count);
+    assertThat(report.recorded()).isEqualTo(count);
+    String deadArn = arn(stack.deadLetterQueueName("matched"));
+    assertThat(stack.sqsClient().listMessageMoveTasks(b -> b.sourceArn(deadArn)).results())
+        .extracting(ListMessageMoveTasksResultEntry::destinationArn).containsOnly(arn(stack.queueName("matched")));
+    Map<String, String> back = new HashMap<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      receiveAll(stack.queueName("matched")).forEach(m -> back.put(m.messageId(), m.body()));
+      return back.size() == count;
     });
-    assertThat(back).extracting(Message::body).containsExactlyInAnyOrder(body(upload, 0), body(upload, 1));
-    assertThat(redriven).containsExactlyInAnyOrder("load " + upload + " 0", "load " + upload + " 1");
+    assertThat(back.values()).containsExactlyInAnyOrderElementsOf(
+        IntStream.range(0, count).mapToObj(chunk -> body(upload, chunk)).toList());
+    assertThat(redriven).hasSize(count).doesNotHaveDuplicates()
+        .contains("load " + upload + " 0", "load " + upload + " " + (count - 1));
   }
 
   @Test
@@ -155,7 +242,12 @@ class DeadLetterQueuesIT {
   }
 
   private void deadLetter(String queue, UUID upload, int chunk) {
-    Map<String, MessageAttributeValue> attributes = Map.of(
+    stack.sqsClient().sendMessage(b -> b.queueUrl(stack.queueUrl(stack.deadLetterQueueName(queue)))
+        .messageBody(body(upload, chunk)).messageAttributes(attributes(queue, upload, chunk)));
+  }
+
+  private static Map<String, MessageAttributeValue> attributes(String queue, UUID upload, int chunk) {
+    return Map.of(
         DeadLetterAttributes.STAGE, text(queue.equals("chunks") ? "match" : "load"),
         DeadLetterAttributes.CAUSE, text("RETRIES_EXHAUSTED"),
         DeadLetterAttributes.ERROR_CLASS, text("dev.nayose.match.app.MasterUnavailableException"),
@@ -164,8 +256,17 @@ class DeadLetterQueuesIT {
         DeadLetterAttributes.FIRST_FAILURE, text("2026-11-25T03:00:00Z"),
         DeadLetterAttributes.UPLOAD_ID, text(upload.toString()),
         DeadLetterAttributes.CHUNK_INDEX, text(Integer.toString(chunk)));
-    stack.sqsClient().sendMessage(b -> b.queueUrl(stack.queueUrl(stack.deadLetterQueueName(queue)))
-        .messageBody(body(upload, chunk)).messageAttributes(attributes));
+  }
+
+  private long inFlight(String queueName) {
+    return Long.parseLong(stack.sqsClient().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queueName))
+        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  private String arn(String queueName) {
+    return stack.sqsClient().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queueName))
+        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
   }
 
   private List<Message> receiveAll(String queueName) {
@@ -176,6 +277,21 @@ class DeadLetterQueuesIT {
       all.addAll(batch);
     }
     return all;
+  }
+
+  /** Every visible message of the queue: read until a receive is empty, holding them, then released. */
+  private List<Message> visibleMessages(String queueName) {
+    String url = stack.queueUrl(queueName);
+    Map<String, Message> all = new LinkedHashMap<>();
+    List<Message> batch;
+    do {
+      batch = stack.sqsClient().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30)
+          .messageAttributeNames("All")).messages();
+      batch.forEach(m -> all.put(m.messageId(), m));
+    } while (!batch.isEmpty());
+    all.values().forEach(m -> stack.sqsClient().changeMessageVisibility(b -> b.queueUrl(url)
+        .receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
+    return List.copyOf(all.values());
   }
 
   private static String body(UUID upload, int chunk) {

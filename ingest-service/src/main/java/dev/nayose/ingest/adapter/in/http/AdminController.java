@@ -44,7 +44,8 @@ class AdminController {
 
   /**
    * A redrive: everything when empty; {@code max} and {@code ratePerSecond} 0 or absent for no
-   * limit; {@code uploadId} absent for every upload.
+   * limit, a rate otherwise at least {@link DeadLetterQueues#MIN_RATE_PER_SECOND} a second;
+   * {@code uploadId} absent for every upload.
    */
   record RedriveRequest(Boolean dryRun, Integer max, Double ratePerSecond, UUID uploadId) {}
 
@@ -77,8 +78,9 @@ class AdminController {
     if (max < 0) {
       throw new BadRequestException("max", "max must be 0 (no limit) or more, not " + max);
     }
-    if (rate < 0 || !Double.isFinite(rate)) {
-      throw new BadRequestException("ratePerSecond", "ratePerSecond must be 0 (no limit) or more, not " + rate);
+    if (rate != 0 && !(Double.isFinite(rate) && rate >= DeadLetterQueues.MIN_RATE_PER_SECOND)) {
+      throw new BadRequestException("ratePerSecond", "ratePerSecond must be 0 (no limit) or at least "
+          + DeadLetterQueues.MIN_RATE_PER_SECOND + " messages a second, not " + rate);
     }
     var options = new DeadLetterQueues.RedriveOptions(Boolean.TRUE.equals(r.dryRun()), max, rate, r.uploadId());
     DeadLetterQueues.RedriveReport report = queues.redrive(queue, options);
