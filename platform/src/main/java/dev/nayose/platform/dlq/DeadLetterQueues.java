@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class DeadLetterQueues {
   /** Attribute added to a redriven message: how many times it was redriven. */
   public static final String REDRIVE_COUNT = "nayose-redrive-count";
+  /** The cause shown for a dead letter without reason attributes: moved by the queue's redrive policy. */
+  public static final String MOVED_BY_QUEUE = "MOVED_BY_QUEUE";
   /** The lowest rate of a paced redrive, messages a second; below it a redrive would take days. */
   public static final double MIN_RATE_PER_SECOND = 0.01;
   /** The stage that consumes each queue, by logical queue. */
@@ -171,7 +173,7 @@ public final class DeadLetterQueues {
       List<Message> messages = receive(url, Math.min(BATCH, max - seen.size()), 0, 0);
       int fresh = 0;
       for (Message m : messages) {
-        if (seen.putIfAbsent(m.messageId(), deadLetter(m)) == null) {
+        if (seen.putIfAbsent(m.messageId(), deadLetter(queue, m)) == null) {
           fresh++;
         }
       }
@@ -212,7 +214,7 @@ public final class DeadLetterQueues {
             continue;
           }
           fresh = true;
-          DeadLetter d = deadLetter(m);
+          DeadLetter d = deadLetter(queue, m);
           boolean limitReached = options.max() > 0 && moved >= options.max();
           boolean wanted = options.uploadId() == null || options.uploadId().toString().equals(d.uploadId());
           if (limitReached || !wanted || options.dryRun()) {
@@ -273,7 +275,7 @@ public final class DeadLetterQueues {
         for (Message m : received) {
           held.add(m, receivedAt);
           if (seen.add(m.messageId())) {
-            found.add(deadLetter(m));
+            found.add(deadLetter(queue, m));
             fresh = true;
           }
         }
@@ -407,18 +409,33 @@ public final class DeadLetterQueues {
         .messageAttributeNames("All")).messages();
   }
 
-  private static DeadLetter deadLetter(Message m) {
+  /**
+   * The dead letter as its attributes explain it. A message the queue's redrive policy moved on its
+   * own has none (the worker died on every receive, or could not record why): it is shown as
+   * {@value #MOVED_BY_QUEUE} of the queue's stage, with the upload and chunk its body names, so
+   * that an operator can still find it and redrive it by upload.
+   */
+  private DeadLetter deadLetter(String queue, Message m) {
     Map<MessageSystemAttributeName, String> system = m.attributes();
     String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
     // the stage's count when it gave up; a message the redrive policy moved has only the queue's
     String receives = text(m, DeadLetterAttributes.RECEIVE_COUNT);
-    return new DeadLetter(m.messageId(),
-        (int) parseLong(receives != null ? receives : system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)),
-        sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
+    int receiveCount = (int) parseLong(receives != null ? receives
+        : system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+    Instant sentAt = sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+    int bytes = m.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int redrives = (int) parseLong(text(m, REDRIVE_COUNT));
+    if (text(m, DeadLetterAttributes.STAGE) == null) {
+      BodyIds ids = BodyIds.of(m.body());
+      return new DeadLetter(m.messageId(), receiveCount, sentAt, stage(queue), MOVED_BY_QUEUE, null,
+          "moved here by the queue's redrive policy, not by the stage: the worker stopped while handling it"
+              + " (killed, out of memory, node lost) or could not say why; read the worker's log",
+          null, ids.uploadId(), ids.chunk(), redrives, bytes);
+    }
+    return new DeadLetter(m.messageId(), receiveCount, sentAt,
         text(m, DeadLetterAttributes.STAGE), text(m, DeadLetterAttributes.CAUSE), text(m, DeadLetterAttributes.ERROR_CLASS),
         text(m, DeadLetterAttributes.ERROR_MESSAGE), text(m, DeadLetterAttributes.FIRST_FAILURE),
-        text(m, DeadLetterAttributes.UPLOAD_ID), text(m, DeadLetterAttributes.CHUNK_INDEX),
-        (int) parseLong(text(m, REDRIVE_COUNT)), m.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        text(m, DeadLetterAttributes.UPLOAD_ID), text(m, DeadLetterAttributes.CHUNK_INDEX), redrives, bytes);
   }
 
   private static String text(Message m, String attribute) {

@@ -294,6 +294,30 @@ class DeadLetterQueuesIT {
     return List.copyOf(all.values());
   }
 
+  @Test
+  void aMessageTheQueuesRedrivePolicyMovedIsExplainedByItsBodyAndRedrivenByUpload() throws Exception {
+    UUID upload = UUID.randomUUID();
+    String source = stack.queueUrl(stack.queueName("chunks"));
+    stack.sqsClient().sendMessage(b -> b.queueUrl(source).messageBody(body(upload, 4)));
+
+    // a worker that dies on every receive: received, never deleted, until the policy moves it
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      stack.sqsClient().receiveMessage(b -> b.queueUrl(source).visibilityTimeout(0).waitTimeSeconds(1));
+      return !dlq.peek("chunks", 10).isEmpty();
+    });
+
+    assertThat(dlq.peek("chunks", 10)).singleElement().satisfies(d -> {
+      assertThat(d.cause()).isEqualTo(DeadLetterQueues.MOVED_BY_QUEUE);
+      assertThat(d.stage()).isEqualTo("match");
+      assertThat(d.uploadId()).isEqualTo(upload.toString());
+      assertThat(d.chunk()).isEqualTo("4");
+      assertThat(d.errorMessage()).contains("redrive policy");
+    });
+    var report = dlq.redrive("chunks", new DeadLetterQueues.RedriveOptions(false, 0, 0, upload));
+    assertThat(report.moved()).isEqualTo(1);
+    assertThat(receiveAll(stack.queueName("chunks"))).extracting(Message::body).containsExactly(body(upload, 4));
+  }
+
   private static String body(UUID upload, int chunk) {
     return "{\"uploadId\":\"" + upload + "\",\"chunkIndex\":" + chunk + "}";
   }
