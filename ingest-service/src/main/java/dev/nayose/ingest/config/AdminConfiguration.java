@@ -1,11 +1,13 @@
 package dev.nayose.ingest.config;
 
 import dev.nayose.ingest.adapter.in.http.OperatorKeyFilter;
+import dev.nayose.ingest.adapter.in.schedule.DeadLetterReconciler;
 import dev.nayose.ingest.adapter.out.jdbc.OperatorKeyRepository;
 import dev.nayose.ingest.app.ApiKeys;
 import dev.nayose.ingest.app.OperatorKeys;
 import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
+import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.QueueProperties;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,10 +28,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The operators' admin API ({@code /admin/**}): the dead-letter operations of {@code nayose dlq},
  * guarded by operators' keys. {@link DeadLetterQueues} works on a blocking SQS client, configured
  * from the same {@code spring.cloud.aws.*} settings (endpoint, region, credentials) as the
- * service's asynchronous one; redrives are recorded in the ledger like the CLI's.
+ * service's asynchronous one; redrives are recorded in the ledger like the CLI's. The
+ * {@link DeadLetterReconciler} records dead letters that the queues' redrive policies moved alone.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AdminConfiguration {
+
+  @Bean
+  DeadLetterReconciler deadLetterReconciler(DeadLetterQueues deadLetterQueues, UploadLedger ledger) {
+    return new DeadLetterReconciler(deadLetterQueues, ledger);
+  }
 
   @Bean
   SqsClient adminSqsClient(AwsClientBuilderConfigurer aws, SqsProperties sqs,

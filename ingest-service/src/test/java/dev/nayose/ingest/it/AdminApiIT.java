@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nayose.contracts.DeadLetterAttributes;
+import dev.nayose.ingest.adapter.in.schedule.DeadLetterReconciler;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.schema.ApiKeyDigest;
@@ -43,6 +44,8 @@ class AdminApiIT {
   int port;
   @Autowired
   JsonMapper json;
+  @Autowired
+  DeadLetterReconciler reconciler;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final LocalStack stack = LocalStackExtension.stack();
@@ -177,6 +180,24 @@ class AdminApiIT {
     assertThat(purged.path("purged").asLong()).isEqualTo(2);
     await().atMost(Duration.ofSeconds(10)).until(() -> depth(stack.deadLetterQueueName("chunks")) == 0);
     assertThat(receiveAll(stack.deadLetterQueueName("chunks"))).isEmpty();
+  }
+
+  @Test
+  void theReconcilerStallsAnUploadWhoseChunkTheQueuesRedrivePolicyMoved() {
+    UUID id = UUID.randomUUID();
+    pipeline.db().sql("""
+        insert into upload (upload_id, partner_id, object_key, state, rows_total, rows_rejected, chunk_count, split_at)
+        values (:id, 'it-admin', 'k', 'SPLIT', 2, 0, 1, now())
+        """).param("id", id).update();
+    String body = "{\"uploadId\":\"" + id + "\",\"chunkIndex\":0,\"postings\":[{},{}]}";
+    stack.sqsClient().sendMessage(b -> b.queueUrl(stack.queueUrl(stack.deadLetterQueueName("matched"))).messageBody(body));
+
+    reconciler.reconcile();
+
+    assertThat(pipeline.db().sql("select state from upload where upload_id = :id").param("id", id)
+        .query(String.class).single()).isEqualTo("STALLED");
+    assertThat(pipeline.db().sql("select stage || ' ' || cause || ' ' || rows_affected from dead_letter where upload_id = :id")
+        .param("id", id).query(String.class).single()).isEqualTo("load MOVED_BY_QUEUE 2");
   }
 
   /** An upload whose chunk the match stage gave up on, as the ledger records it. */

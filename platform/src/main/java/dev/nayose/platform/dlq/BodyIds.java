@@ -8,13 +8,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The upload and chunk a message body names, read without trusting it: a chunk message's
+ * The upload, chunk and number of postings a message body names, read without trusting it: a chunk message's
  * {@code uploadId} and {@code chunkIndex}, or the upload id in the object key of an S3 event. For
  * dead letters that came without reason attributes.
  */
-record BodyIds(String uploadId, String chunk) {
+record BodyIds(String uploadId, String chunk, int rows) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final BodyIds UNKNOWN = new BodyIds(null, null);
+  private static final BodyIds UNKNOWN = new BodyIds(null, null, 0);
 
   /** The ids the body names; each null when it does not say. */
   static BodyIds of(String body) {
@@ -26,12 +26,13 @@ record BodyIds(String uploadId, String chunk) {
     }
     if (tree.path("uploadId").isString()) {
       JsonNode chunk = tree.path("chunkIndex");
-      return new BodyIds(tree.path("uploadId").asString(), chunk.isIntegralNumber() ? chunk.asString() : null);
+      int rows = tree.path("postings").isArray() ? tree.path("postings").size() : 0;
+      return new BodyIds(tree.path("uploadId").asString(), chunk.isIntegralNumber() ? chunk.asString() : null, rows);
     }
     String key = tree.path("Records").path(0).path("s3").path("object").path("key").asString("");
     try {
       String decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
-      return new BodyIds(UploadObject.parse(decoded).uploadId().toString(), "-1");
+      return new BodyIds(UploadObject.parse(decoded).uploadId().toString(), "-1", 0);
     } catch (IllegalArgumentException notOurs) {
       return UNKNOWN;
     }

@@ -1,6 +1,8 @@
 package dev.nayose.platform.dlq;
 
 import dev.nayose.contracts.DeadLetterAttributes;
+import dev.nayose.platform.ledger.DeadLetterRecord;
+import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.QueueProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,20 +168,55 @@ public final class DeadLetterQueues {
    * received with a visibility timeout of 0, so they stay visible to every other reader.
    */
   public List<DeadLetter> peek(String queue, int max) {
+    return peekMessages(queue, max).stream().map(m -> deadLetter(queue, m)).toList();
+  }
+
+  private List<Message> peekMessages(String queue, int max) {
     String url = url(deadLetterName(requireQueue(queue)));
-    Map<String, DeadLetter> seen = new LinkedHashMap<>();
+    Map<String, Message> seen = new LinkedHashMap<>();
     int emptyRounds = 0;
     for (int round = 0; round < 50 && seen.size() < max && emptyRounds < 2; round++) {
       List<Message> messages = receive(url, Math.min(BATCH, max - seen.size()), 0, 0);
       int fresh = 0;
       for (Message m : messages) {
-        if (seen.putIfAbsent(m.messageId(), deadLetter(queue, m)) == null) {
+        if (seen.putIfAbsent(m.messageId(), m) == null) {
           fresh++;
         }
       }
       emptyRounds = fresh == 0 ? emptyRounds + 1 : 0;
     }
     return List.copyOf(seen.values()).subList(0, Math.min(max, seen.size()));
+  }
+
+  /**
+   * Records in the upload ledger the dead letters that the queues' redrive policies moved on their
+   * own ({@value #MOVED_BY_QUEUE}: a worker that died on every receive could not record them), by
+   * the upload and chunk their bodies name, and settles those uploads: an upload waiting for such
+   * a chunk becomes {@code STALLED} with its rows counted as dead-lettered instead of waiting for
+   * ever. Looks at up to {@code maxPerQueue} dead letters of each queue without consuming them;
+   * repeating it records nothing twice.
+   *
+   * @return the dead letters recorded
+   */
+  public int reconcile(UploadLedger ledger, int maxPerQueue) {
+    int recorded = 0;
+    for (String queue : logicalQueues()) {
+      for (Message m : peekMessages(queue, maxPerQueue)) {
+        BodyIds ids = BodyIds.of(m.body());
+        UUID upload = uuid(ids.uploadId());
+        if (text(m, DeadLetterAttributes.STAGE) != null || upload == null) {
+          continue;
+        }
+        int chunk = ids.chunk() == null ? -1 : Integer.parseInt(ids.chunk());
+        if (ledger.recordDeadLetterIfNew(new DeadLetterRecord(upload, stage(queue), chunk, ids.rows(), MOVED_BY_QUEUE,
+            null, "moved to the dead-letter queue by the queue's redrive policy: the " + stage(queue)
+                + " worker stopped on every receive or could not say why; read its log"))) {
+          ledger.settle(upload);
+          recorded++;
+        }
+      }
+    }
+    return recorded;
   }
 
   /** Moves dead letters back to the queue they came from; see the class comment. */

@@ -112,17 +112,47 @@ public class UploadLedger {
         .param("errorMessage", record.errorMessage())
         .update();
     if (record.chunkIndex() < 0) {
-      jdbc.sql("""
-          with changed as (
-            update upload set state = 'STALLED', failure_reason = :reason, updated_at = now()
-             where upload_id = :id and state = 'RECEIVED'
-            returning upload_id, state, callback_url)
-          """ + QUEUE_CALLBACKS)
-          .param("id", record.uploadId())
-          .param("reason", record.stage() + " stage gave up: " + record.errorMessage())
-          .query(String.class)
-          .list();
+      stallUnsplit(record);
     }
+  }
+
+  /**
+   * Records a dead letter no stage recorded (one the queue's redrive policy moved), unless the
+   * upload already has one of that stage and chunk, or the chunk is loaded.
+   *
+   * @return whether it was recorded
+   */
+  public boolean recordDeadLetterIfNew(DeadLetterRecord record) {
+    int inserted = jdbc.sql("""
+        insert into dead_letter (upload_id, stage, chunk_index, rows_affected, cause, error_class, error_message)
+        select :id, :stage, :chunk, :rows, :cause, :errorClass, :errorMessage
+         where exists (select 1 from upload where upload_id = :id)
+           and not exists (select 1 from chunk_load where upload_id = :id and chunk_index = :chunk)
+        on conflict (upload_id, stage, chunk_index) do nothing
+        """)
+        .param("id", record.uploadId()).param("stage", record.stage())
+        .param("chunk", record.chunkIndex()).param("rows", record.rowsAffected())
+        .param("cause", record.cause()).param("errorClass", record.errorClass())
+        .param("errorMessage", record.errorMessage())
+        .update();
+    if (inserted > 0 && record.chunkIndex() < 0) {
+      stallUnsplit(record);
+    }
+    return inserted > 0;
+  }
+
+  /** A dead-lettered upload event stalls an upload that was not split yet. */
+  private void stallUnsplit(DeadLetterRecord record) {
+    jdbc.sql("""
+        with changed as (
+          update upload set state = 'STALLED', failure_reason = :reason, updated_at = now()
+           where upload_id = :id and state = 'RECEIVED'
+          returning upload_id, state, callback_url)
+        """ + QUEUE_CALLBACKS)
+        .param("id", record.uploadId())
+        .param("reason", record.stage() + " stage gave up: " + record.errorMessage())
+        .query(String.class)
+        .list();
   }
 
   /**

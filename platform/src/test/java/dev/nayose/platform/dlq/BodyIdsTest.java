@@ -8,8 +8,8 @@ class BodyIdsTest {
 
   @Test
   void aChunkNamesItsUploadAndIndex() {
-    assertThat(BodyIds.of("{\"uploadId\":\"0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10\",\"chunkIndex\":3,\"postings\":[]}"))
-        .isEqualTo(new BodyIds("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10", "3"));
+    assertThat(BodyIds.of("{\"uploadId\":\"0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10\",\"chunkIndex\":3,\"postings\":[{},{}]}"))
+        .isEqualTo(new BodyIds("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10", "3", 2));
   }
 
   @Test
@@ -17,14 +17,14 @@ class BodyIdsTest {
     String event = """
         {"Records":[{"s3":{"object":{"key":"incoming/acme/0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10/jobs+2026.csv"}}}]}""";
 
-    assertThat(BodyIds.of(event)).isEqualTo(new BodyIds("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10", "-1"));
+    assertThat(BodyIds.of(event)).isEqualTo(new BodyIds("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10", "-1", 0));
   }
 
   @Test
   void aBodyThatSaysNothingGivesNothing() {
-    assertThat(BodyIds.of("not json")).isEqualTo(new BodyIds(null, null));
+    assertThat(BodyIds.of("not json")).isEqualTo(new BodyIds(null, null, 0));
     assertThat(BodyIds.of("{\"Records\":[{\"s3\":{\"object\":{\"key\":\"elsewhere/x.csv\"}}}]}"))
-        .isEqualTo(new BodyIds(null, null));
-    assertThat(BodyIds.of("[1,2]")).isEqualTo(new BodyIds(null, null));
+        .isEqualTo(new BodyIds(null, null, 0));
+    assertThat(BodyIds.of("[1,2]")).isEqualTo(new BodyIds(null, null, 0));
   }
 }

@@ -139,6 +139,43 @@ class StageAccountingIT {
     assertThat(status.accounted()).isTrue();
   }
 
+  @Test
+  void aChunkTheQueuesRedrivePolicyMovedIsRecordedByTheReconcilerAndStallsTheUpload() throws Exception {
+    // 8 rows in chunks of 3, 3 and 2; chunk 1's worker died on every receive
+    UUID upload = splitUpload(8, 0, 0, 3);
+    load(upload, 0, 3, "match-a");
+    load(upload, 2, 2, "match-a");
+    String moved = "{\"uploadId\":\"" + upload + "\",\"chunkIndex\":1,\"postings\":[{},{},{}]}";
+    stack.sqsClient().sendMessage(b -> b.queueUrl(stack.queueUrl(stack.deadLetterQueueName("chunks"))).messageBody(moved));
+    assertThat(ledger.find(upload).orElseThrow().state()).isEqualTo("SPLIT");
+
+    assertThat(queues.reconcile(ledger, 100)).isPositive();
+
+    UploadStatus stalled = ledger.find(upload).orElseThrow();
+    assertThat(stalled.state()).isEqualTo("STALLED");
+    assertThat(stalled.accounted()).isTrue();
+    assertThat(stalled.rows().deadLettered()).isEqualTo(3);
+    assertThat(stalled.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.stage()).isEqualTo("match");
+      assertThat(d.chunk()).isEqualTo(1);
+      assertThat(d.rows()).isEqualTo(3);
+      assertThat(d.cause()).isEqualTo(DeadLetterQueues.MOVED_BY_QUEUE);
+      assertThat(d.errorMessage()).contains("redrive policy");
+    });
+    // again: nothing new, the message still in the DLQ for the operator
+    queues.reconcile(ledger, 100);
+    assertThat(ledger.find(upload).orElseThrow().deadLetters()).hasSize(1);
+    assertThat(queues.peek("chunks", 100)).anySatisfy(d -> assertThat(d.uploadId()).isEqualTo(upload.toString()));
+
+    // redriven and loaded: completed
+    assertThat(queues.redrive("chunks", new DeadLetterQueues.RedriveOptions(false, 0, 0, upload)).moved()).isEqualTo(1);
+    load(upload, 1, 3, "match-b");
+    assertThat(ledger.settle(upload)).contains("COMPLETED");
+    assertThat(ledger.find(upload).orElseThrow().stages()).filteredOn(st -> st.stage().equals("match"))
+        .singleElement().satisfies(st -> assertThat(st.rows().redriven()).isEqualTo(3));
+    takeFromChunksQueue(upload, moved);
+  }
+
   private static UploadStatus.StageAccount stage(UploadStatus status, String stage) {
     return status.stages().stream().filter(s -> s.stage().equals(stage)).findFirst().orElseThrow();
   }
@@ -179,12 +216,16 @@ class StageAccountingIT {
 
   /** Takes this upload's messages off the chunks queue (no match worker runs here). */
   private List<Message> takeFromChunksQueue(UUID upload) {
+    return takeFromChunksQueue(upload, body(upload, 1));
+  }
+
+  private List<Message> takeFromChunksQueue(UUID upload, String body) {
     String url = stack.queueUrl(stack.queueName("chunks"));
     List<Message> mine = new java.util.ArrayList<>();
     for (int round = 0; round < 5; round++) {
       for (Message m : stack.sqsClient().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
           .visibilityTimeout(30)).messages()) {
-        if (m.body().equals(body(upload, 1))) {
+        if (m.body().equals(body)) {
           mine.add(m);
           stack.sqsClient().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
         }
