@@ -4,6 +4,7 @@ import dev.nayose.contracts.DeadLetterAttributes;
 import dev.nayose.platform.ledger.DeadLetterRecord;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.QueueProperties;
+import dev.nayose.platform.stage.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,9 @@ public final class DeadLetterQueues {
   public static final String REDRIVE_COUNT = "nayose-redrive-count";
   /** The cause shown for a dead letter without reason attributes: moved by the queue's redrive policy. */
   public static final String MOVED_BY_QUEUE = "MOVED_BY_QUEUE";
+  private static final String MOVED_BY_QUEUE_REASON = "moved here by the queue's redrive policy, not by the stage:"
+      + " the worker stopped while handling it (killed, out of memory, node lost) or could not say why;"
+      + " read the worker's log";
   /** The lowest rate of a paced redrive, messages a second; below it a redrive would take days. */
   public static final double MIN_RATE_PER_SECOND = 0.01;
   /** The stage that consumes each queue, by logical queue. */
@@ -202,16 +207,14 @@ public final class DeadLetterQueues {
     int recorded = 0;
     for (String queue : logicalQueues()) {
       for (Message m : peekMessages(queue, maxPerQueue)) {
-        BodyIds ids = BodyIds.of(m.body());
-        UUID upload = uuid(ids.uploadId());
-        if (text(m, DeadLetterAttributes.STAGE) != null || upload == null) {
+        Optional<Correlation> ids = Correlation.guess(m.body());
+        if (text(m, DeadLetterAttributes.STAGE) != null || ids.isEmpty()) {
           continue;
         }
-        int chunk = ids.chunk() == null ? -1 : Integer.parseInt(ids.chunk());
-        if (ledger.recordDeadLetterIfNew(new DeadLetterRecord(upload, stage(queue), chunk, ids.rows(), MOVED_BY_QUEUE,
-            null, "moved to the dead-letter queue by the queue's redrive policy: the " + stage(queue)
-                + " worker stopped on every receive or could not say why; read its log"))) {
-          ledger.settle(upload);
+        Correlation c = ids.get();
+        if (ledger.recordDeadLetterIfNew(new DeadLetterRecord(c.uploadId(), stage(queue), c.chunkIndex(), c.rows(),
+            MOVED_BY_QUEUE, null, MOVED_BY_QUEUE_REASON))) {
+          ledger.settle(c.uploadId());
           recorded++;
         }
       }
@@ -298,7 +301,8 @@ public final class DeadLetterQueues {
    * task back to the source queue and records what the read found.
    */
   private RedriveReport moveTask(String queue, String deadUrl) {
-    long depth = number(attributes(deadLetterName(queue)), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+    Map<QueueAttributeName, String> dead = attributes(deadLetterName(queue));
+    long depth = number(dead, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     List<DeadLetter> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Held held = new Held(deadUrl);
@@ -322,7 +326,7 @@ public final class DeadLetterQueues {
     } finally {
       held.releaseAll();
     }
-    String deadArn = attributes(deadLetterName(queue)).get(QueueAttributeName.QUEUE_ARN);
+    String deadArn = dead.get(QueueAttributeName.QUEUE_ARN);
     String sourceArn = attributes(name(queue)).get(QueueAttributeName.QUEUE_ARN);
     String handle = sqs.startMessageMoveTask(b -> b.sourceArn(deadArn).destinationArn(sourceArn)).taskHandle();
     found.forEach(d -> listener.redriven(stage(queue), uuid(d.uploadId()), integer(d.chunk())));
@@ -463,11 +467,10 @@ public final class DeadLetterQueues {
     int bytes = m.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     int redrives = (int) parseLong(text(m, REDRIVE_COUNT));
     if (text(m, DeadLetterAttributes.STAGE) == null) {
-      BodyIds ids = BodyIds.of(m.body());
+      Optional<Correlation> ids = Correlation.guess(m.body());
       return new DeadLetter(m.messageId(), receiveCount, sentAt, stage(queue), MOVED_BY_QUEUE, null,
-          "moved here by the queue's redrive policy, not by the stage: the worker stopped while handling it"
-              + " (killed, out of memory, node lost) or could not say why; read the worker's log",
-          null, ids.uploadId(), ids.chunk(), redrives, bytes);
+          MOVED_BY_QUEUE_REASON, null, ids.map(c -> c.uploadId().toString()).orElse(null),
+          ids.map(c -> Integer.toString(c.chunkIndex())).orElse(null), redrives, bytes);
     }
     return new DeadLetter(m.messageId(), receiveCount, sentAt,
         text(m, DeadLetterAttributes.STAGE), text(m, DeadLetterAttributes.CAUSE), text(m, DeadLetterAttributes.ERROR_CLASS),

@@ -97,20 +97,12 @@ public class UploadLedger {
    * A dead-lettered upload event stalls an upload that was not split yet.
    */
   public void recordDeadLetter(DeadLetterRecord record) {
-    jdbc.sql("""
-        insert into dead_letter (upload_id, stage, chunk_index, rows_affected, cause, error_class, error_message)
-        select :id, :stage, :chunk, :rows, :cause, :errorClass, :errorMessage
-         where exists (select 1 from upload where upload_id = :id)
-        on conflict (upload_id, stage, chunk_index) do update
+    insertDeadLetter(record, "", """
+        do update
            set rows_affected = excluded.rows_affected, cause = excluded.cause,
                error_class = excluded.error_class, error_message = excluded.error_message,
                recorded_at = now()
-        """)
-        .param("id", record.uploadId()).param("stage", record.stage())
-        .param("chunk", record.chunkIndex()).param("rows", record.rowsAffected())
-        .param("cause", record.cause()).param("errorClass", record.errorClass())
-        .param("errorMessage", record.errorMessage())
-        .update();
+        """);
     if (record.chunkIndex() < 0) {
       stallUnsplit(record);
     }
@@ -123,22 +115,27 @@ public class UploadLedger {
    * @return whether it was recorded
    */
   public boolean recordDeadLetterIfNew(DeadLetterRecord record) {
-    int inserted = jdbc.sql("""
+    int inserted = insertDeadLetter(record,
+        " and not exists (select 1 from chunk_load where upload_id = :id and chunk_index = :chunk)", "do nothing");
+    if (inserted > 0 && record.chunkIndex() < 0) {
+      stallUnsplit(record);
+    }
+    return inserted > 0;
+  }
+
+  /** Inserts the dead letter of an upload that exists and meets {@code condition}; {@code onConflict} decides a repeat. */
+  private int insertDeadLetter(DeadLetterRecord record, String condition, String onConflict) {
+    return jdbc.sql("""
         insert into dead_letter (upload_id, stage, chunk_index, rows_affected, cause, error_class, error_message)
         select :id, :stage, :chunk, :rows, :cause, :errorClass, :errorMessage
-         where exists (select 1 from upload where upload_id = :id)
-           and not exists (select 1 from chunk_load where upload_id = :id and chunk_index = :chunk)
-        on conflict (upload_id, stage, chunk_index) do nothing
-        """)
+         where exists (select 1 from upload where upload_id = :id)""" + condition + """
+
+        on conflict (upload_id, stage, chunk_index) """ + onConflict)
         .param("id", record.uploadId()).param("stage", record.stage())
         .param("chunk", record.chunkIndex()).param("rows", record.rowsAffected())
         .param("cause", record.cause()).param("errorClass", record.errorClass())
         .param("errorMessage", record.errorMessage())
         .update();
-    if (inserted > 0 && record.chunkIndex() < 0) {
-      stallUnsplit(record);
-    }
-    return inserted > 0;
   }
 
   /** A dead-lettered upload event stalls an upload that was not split yet. */

@@ -6,13 +6,16 @@ import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.contracts.UploadObject;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a message says about the upload it belongs to: enough to log it, count it and account for
  * it when it is dead-lettered. {@code chunkIndex} is -1 for the upload event itself.
  */
-record Correlation(UUID uploadId, int chunkIndex, int rows) {
+public record Correlation(UUID uploadId, int chunkIndex, int rows) {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static Optional<Correlation> of(Object message) {
     if (message instanceof ChunkSplit c) {
@@ -30,6 +33,29 @@ record Correlation(UUID uploadId, int chunkIndex, int rows) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Best effort for any message body, also one that no stage explained (a dead letter the queue's
+   * redrive policy moved): a chunk's ids, or the upload of an S3 event's object key.
+   */
+  public static Optional<Correlation> guess(String body) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body);
+    } catch (JacksonException notJson) {
+      return Optional.empty();
+    }
+    return guess(tree).or(() -> ofObjectKey(tree.path("Records").path(0).path("s3").path("object").path("key")));
+  }
+
+  private static Optional<Correlation> ofObjectKey(JsonNode key) {
+    try {
+      String decoded = new S3EventNotification.S3Object(key.asString(""), null, null, null, null).decodedKey();
+      return Optional.of(new Correlation(UploadObject.parse(decoded).uploadId(), -1, 0));
+    } catch (IllegalArgumentException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /** Best effort for a body that is JSON but not a valid message: its ids, if it has them. */

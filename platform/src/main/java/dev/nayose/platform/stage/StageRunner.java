@@ -128,8 +128,12 @@ public class StageRunner {
     if (visibility == null) {
       return null;
     }
-    Optional<Duration> timeout = visibilityTimeouts.of(queue).filter(t -> t.toSeconds() >= 1);
-    return timeout.map(t -> extender.keepInvisible(stage, visibility, t)).orElse(null);
+    return visibilityTimeout().map(t -> extender.keepInvisible(stage, visibility, t)).orElse(null);
+  }
+
+  /** The queue's visibility timeout, when known and at least a second (SQS's unit). */
+  private Optional<Duration> visibilityTimeout() {
+    return visibilityTimeouts.of(queue).filter(t -> t.toSeconds() >= 1);
   }
 
   private <T> String handle(Message<String> message, Visibility visibility, Class<T> type, Consumer<T> handler) {
@@ -175,7 +179,7 @@ public class StageRunner {
     if (visibility == null || receives < 2 || settings.retryBackoffMultiplier() <= 1.0) {
       return null;
     }
-    Optional<Duration> timeout = visibilityTimeouts.of(queue).filter(t -> t.toSeconds() >= 1);
+    Optional<Duration> timeout = visibilityTimeout();
     if (timeout.isEmpty()) {
       return null;
     }
