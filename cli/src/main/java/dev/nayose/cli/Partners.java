@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Partners and their API keys, and operators' keys for the admin API, administered straight in the
+ * Partners, their API keys and callback secrets, and operators' keys for the admin API, administered straight in the
  * database (operators' path; partners only ever see their key). A key is 256 random bits; only its
  * SHA-256 is stored. Partner keys start {@code nys_}, operator keys {@code nyo_}, so that a key
  * shows at a glance which API it opens.
@@ -68,6 +68,27 @@ final class Partners {
       throw new IllegalStateException("cannot create a key for operator " + operator + ": " + e.getMessage(), e);
     }
     return key;
+  }
+
+  /**
+   * Gives the partner (created if new) a new secret for the HMAC-SHA256 signature of its status
+   * callbacks, replacing the earlier one; returns it in clear, once. Stored as it is: signing needs it.
+   */
+  String mintCallbackSecret(String partnerId) {
+    String secret = newKey("nycs_");
+    try (Connection c = dataSource.getConnection();
+        var p = c.prepareStatement("""
+            insert into partner (partner_id, name, callback_secret) values (?, ?, ?)
+            on conflict (partner_id) do update set callback_secret = excluded.callback_secret
+            """)) {
+      p.setString(1, partnerId);
+      p.setString(2, partnerId);
+      p.setString(3, secret);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot give partner " + partnerId + " a callback secret: " + e.getMessage(), e);
+    }
+    return secret;
   }
 
   private static String newKey(String prefix) {

@@ -209,7 +209,7 @@ class OperationsIT {
     partnerEndpoint.start();
     try {
       partnerEndpoint.stubFor(post(urlPathEqualTo("/hooks/nayose")).willReturn(aResponse().withStatus(204)));
-      String secret = CallbackSecretCommand.mint(db, "initech");
+      String secret = new Partners(pipeline.stack().dataSource()).mintCallbackSecret("initech");
       IngestClient client = client("initech");
       String callbackUrl = partnerEndpoint.baseUrl() + "/hooks/nayose?source=nayose";
 
