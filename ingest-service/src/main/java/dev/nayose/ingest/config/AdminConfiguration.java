@@ -9,10 +9,12 @@ import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.queue.QueueProperties;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.sqs.SqsProperties;
 import java.time.Clock;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,10 +42,12 @@ class AdminConfiguration {
     return new DeadLetterReconciler(deadLetterQueues, ledger);
   }
 
+  /** With the customizers of every client Spring Cloud AWS builds (e.g. the platform's AWS call log). */
   @Bean
   SqsClient adminSqsClient(AwsClientBuilderConfigurer aws, SqsProperties sqs,
-      ObjectProvider<AwsConnectionDetails> connectionDetails) {
-    return aws.configure(SqsClient.builder(), sqs, connectionDetails.getIfAvailable()).build();
+      ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return aws.configureSyncClient(SqsClient.builder(), sqs, connectionDetails.getIfAvailable(), Stream.empty(),
+        customizers.orderedStream()).build();
   }
 
   @Bean
