@@ -33,10 +33,11 @@ class PipelineIT {
   private static JdbcClient db;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
+  static void start(@TempDir Path dir) throws IOException {
     Workspace workspace = Workspace.locate();
     sample = SampleData.extract(dir.resolve("sample"));
-    var options = LocalPipeline.Options.freePorts().withMatchWorkers(2).withRetries(2, 5);
+    var options = LocalPipeline.Options.freePorts().withMatchWorkers(2).withRetries(2, 5)
+        .withServiceEnvironment(AdminDeadLetterOperations.recordingAwsCalls());
     pipeline = LocalPipeline.start(workspace, options, System.out::println,
         stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
             sample.file(SampleData.OFFICES), System.out));
@@ -138,6 +139,12 @@ class PipelineIT {
         .query().listOfRows();
     assertThat(loaded).hasSize(status.rows().loaded()).isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("company_name")).isEqualTo(namesInFile.get((String) row.get("posting_id"))));
+  }
+
+  /** Also what the admin API and the reconciler call in SQS, for the call log (deploy/tests' RecordedCallsIT). */
+  @Test
+  void poisonInEveryQueueIsDeadLetteredAndTheAdminApiListsPeeksRedrivesAndPurgesIt() throws Exception {
+    new AdminDeadLetterOperations(pipeline).run();
   }
 
   @Test

@@ -43,10 +43,18 @@ public final class NayoseStack extends Stack {
   /** The queues between the stages, by their logical names ({@code nayose.queues.*}). */
   public static final List<String> QUEUES = List.of("uploads", "chunks", "matched");
 
+  /** Every service: readiness looks every queue up, the depth gauges read its attributes. */
+  private static final List<String> OBSERVE = List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes");
+  /** Also the batch calls (DeleteMessageBatch, ChangeMessageVisibilityBatch): IAM authorises them as these. */
   private static final List<String> CONSUME = List.of(
-      "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
-      "sqs:GetQueueUrl");
-  private static final List<String> SEND = List.of("sqs:SendMessage", "sqs:GetQueueUrl");
+      "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility");
+  private static final List<String> SEND = List.of("sqs:SendMessage");
+  /** Peek, redrive by send-then-delete (holding what it reads) or by SQS's message-move task, purge. */
+  private static final List<String> OPERATE_DEAD_LETTERS = List.of(
+      "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:PurgeQueue",
+      "sqs:StartMessageMoveTask");
+  /** HeadBucket, the readiness check of a service with an S3 client; IAM authorises it as ListBucket. */
+  private static final List<String> CHECK_BUCKET = List.of("s3:ListBucket");
   private static final List<String> READ_SECRET = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
 
   private final Map<String, PipelineQueue> queues = new LinkedHashMap<>();
@@ -150,11 +158,23 @@ public final class NayoseStack extends Stack {
         .maxSessionDuration(Duration.hours(1))
         .build();
 
+    List<String> everyQueue = new ArrayList<>();
+    QUEUES.forEach(q -> {
+      everyQueue.add(queue(q).getQueueArn());
+      everyQueue.add(deadLetterQueue(q).getQueueArn());
+    });
+    role.addToPolicy(allow(OBSERVE, everyQueue));
     if (!service.objectActions().isEmpty()) {
       role.addToPolicy(allow(service.objectActions(), List.of(bucket.arnForObjects(UploadObject.PREFIX + "*"))));
+      role.addToPolicy(allow(CHECK_BUCKET, List.of(bucket.getBucketArn())));
     }
     List<String> sendTo = new ArrayList<>();
     service.outputQueues().forEach(q -> sendTo.add(queue(q).getQueueArn()));
+    if (service.operatesDeadLetters()) {
+      role.addToPolicy(allow(OPERATE_DEAD_LETTERS, QUEUES.stream().map(q -> deadLetterQueue(q).getQueueArn()).toList()));
+      // a redrive sends each message back to its source queue (the message-move task too)
+      QUEUES.stream().map(q -> queue(q).getQueueArn()).filter(arn -> !sendTo.contains(arn)).forEach(sendTo::add);
+    }
     service.inputQueue().ifPresent(q -> {
       role.addToPolicy(allow(CONSUME, List.of(queue(q).getQueueArn())));
       sendTo.add(deadLetterQueue(q).getQueueArn());

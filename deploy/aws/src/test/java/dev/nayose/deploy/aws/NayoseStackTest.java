@@ -160,14 +160,22 @@ class NayoseStackTest {
 
   @Test
   void everyRoleAllowsExactlyWhatItsServiceDoes() {
-    assertThat(stack.permissions("nayose-ingest-service")).isEqualTo(Map.of(
+    Set<String> deadLetterQueues = Set.of("nayose-uploads-dlq", "nayose-chunks-dlq", "nayose-matched-dlq");
+    Map<String, Set<String>> ingest = new TreeMap<>(Map.of(
         "s3:PutObject", Set.of("bucket/incoming/*"),
         "s3:AbortMultipartUpload", Set.of("bucket/incoming/*"),
         "s3:DeleteObject", Set.of("bucket/incoming/*"),
-        "sqs:SendMessage", Set.of("nayose-uploads"),
-        "sqs:GetQueueUrl", Set.of("nayose-uploads")));
+        "s3:ListBucket", Set.of("bucket"),
+        // redrives send to every source queue (its own S3 events, to uploads, only against emulators)
+        "sqs:SendMessage", Set.of("nayose-uploads", "nayose-chunks", "nayose-matched")));
+    for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+        "sqs:PurgeQueue", "sqs:StartMessageMoveTask")) {
+      ingest.put(action, deadLetterQueues);
+    }
+    assertThat(stack.permissions("nayose-ingest-service")).isEqualTo(observer(ingest));
     assertThat(stack.permissions("nayose-split-service")).isEqualTo(consumerOf("nayose-uploads", Map.of(
         "s3:GetObject", Set.of("bucket/incoming/*"),
+        "s3:ListBucket", Set.of("bucket"),
         "sqs:SendMessage", Set.of("nayose-chunks", "nayose-uploads-dlq"))));
     assertThat(stack.permissions("nayose-match-service")).isEqualTo(consumerOf("nayose-chunks", Map.of(
         "sqs:SendMessage", Set.of("nayose-matched", "nayose-chunks-dlq"))));
@@ -236,12 +244,18 @@ class NayoseStackTest {
 
   private static Map<String, Set<String>> consumerOf(String queue, Map<String, Set<String>> more) {
     Map<String, Set<String>> expected = new TreeMap<>(more);
-    for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")) {
+    for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility")) {
       expected.put(action, Set.of(queue));
     }
-    Set<String> urls = new TreeSet<>(more.getOrDefault("sqs:SendMessage", Set.of()));
-    urls.add(queue);
-    expected.put("sqs:GetQueueUrl", urls);
+    return observer(expected);
+  }
+
+  /** Every service looks up every queue and dead-letter queue and reads their depths. */
+  private static Map<String, Set<String>> observer(Map<String, Set<String>> more) {
+    Map<String, Set<String>> expected = new TreeMap<>(more);
+    Set<String> everyQueue = new TreeSet<>(stack.queueNames());
+    expected.put("sqs:GetQueueUrl", everyQueue);
+    expected.put("sqs:GetQueueAttributes", everyQueue);
     return expected;
   }
 }
