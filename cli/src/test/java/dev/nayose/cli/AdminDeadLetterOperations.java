@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +21,12 @@ import tools.jackson.databind.JsonNode;
  * pipeline: a poison message in each queue is dead-lettered by its stage, listed, peeked, redriven
  * both ways (send-then-delete and SQS's message-move task, each coming back as poison) and purged.
  * Every admin operation and every stage's dead-lettering is called, so that the AWS call log holds
- * what they need (deploy/tests' RecordedCallsIT checks it against the CDK stack).
+ * what they need (deploy/tests' RecordedCallsIT checks it against the CDK stack). The ingest-service
+ * of the pipeline runs its dead-letter reconciler every few seconds ({@link #RECONCILE_OFTEN}).
  */
 final class AdminDeadLetterOperations {
+  /** The reconciler every 2 s instead of every minute, so that a test's run calls it too. */
+  static final Map<String, String> RECONCILE_OFTEN = Map.of("NAYOSE_INGEST_DEAD_LETTER_RECONCILE_INTERVAL", "2s");
   private static final Map<String, String> STAGES = Map.of("uploads", "split", "chunks", "match", "matched", "load");
   private final LocalPipeline pipeline;
   private final String operatorKey;
@@ -34,17 +35,6 @@ final class AdminDeadLetterOperations {
   AdminDeadLetterOperations(LocalPipeline pipeline) {
     this.pipeline = pipeline;
     this.operatorKey = new Partners(pipeline.stack().dataSource()).mintOperatorKey("pipeline-it", "dead-letter round");
-  }
-
-  /**
-   * The services' environment that records their AWS SDK calls in a fresh call log: the file named
-   * by the system property {@code nayose.aws-call-log} (the build's, see the root pom), else
-   * {@code target/aws-calls/pipeline-it.tsv}; and a reconciler that runs every 2 s instead of every minute.
-   */
-  static Map<String, String> recordingAwsCalls() throws IOException {
-    Path log = Path.of(System.getProperty("nayose.aws-call-log", "target/aws-calls/pipeline-it.tsv")).toAbsolutePath();
-    Files.deleteIfExists(log);
-    return Map.of("NAYOSE_AWS_CALL_LOG", log.toString(), "NAYOSE_INGEST_DEAD_LETTER_RECONCILE_INTERVAL", "2s");
   }
 
   void run() throws IOException, InterruptedException {

@@ -37,7 +37,8 @@ class PipelineIT {
     Workspace workspace = Workspace.locate();
     sample = SampleData.extract(dir.resolve("sample"));
     var options = LocalPipeline.Options.freePorts().withMatchWorkers(2).withRetries(2, 5)
-        .withServiceEnvironment(AdminDeadLetterOperations.recordingAwsCalls());
+        .withServiceEnvironment(AwsCallLogs.recording("pipeline-it"))
+        .withServiceEnvironment(AdminDeadLetterOperations.RECONCILE_OFTEN);
     pipeline = LocalPipeline.start(workspace, options, System.out::println,
         stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
             sample.file(SampleData.OFFICES), System.out));
