@@ -74,6 +74,35 @@ class ChartMatchesStackTest {
     }
   }
 
+  /**
+   * With {@code keda.identityOwner: workload} KEDA reads a scaled queue's depth (GetQueueAttributes)
+   * as the pod's service account, i.e. with the role the chart annotates it with: that role must allow it.
+   */
+  @Test
+  void kedaMayReadTheDepthOfEachScaledQueueWithTheRoleOfTheServiceItScales() {
+    Chart workload = Chart.render("aws: {accountId: \"" + ACCOUNT + "\", region: ap-northeast-1}\n"
+        + "keda: {identityOwner: workload}\n"
+        + "services: {split: {autoscaling: {kind: queue}}}");
+    NayoseStack stack = new NayoseStack(new App(), "Keda", StackProps.builder().build(),
+        NayoseSettings.defaults(OIDC).withBucketName("nayose-uploads"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> template = (Map<String, Object>) (Map<?, ?>) Template.fromStack(stack).toJSON();
+    for (String service : List.of("split-service", "match-service", "load-service")) {
+      JsonNode scaledObject = workload.get("ScaledObject", "nayose-" + service);
+      String url = scaledObject.path("spec").path("triggers").get(0).path("metadata").path("queueURL").asText();
+      String account = workload.deployment(service).getSpec().getTemplate().getSpec().getServiceAccountName();
+      String roleArn = workload.get("ServiceAccount", account, ServiceAccount.class).getMetadata().getAnnotations()
+          .get("eks.amazonaws.com/role-arn");
+      IamPolicy role = IamPolicy.ofRole(template, roleArn.substring(roleArn.indexOf(":role/") + 6), IamPolicy.Environment.TOKYO);
+      // https://sqs.<region>.amazonaws.com/<account>/<name>
+      String[] parts = java.net.URI.create(url).getPath().split("/");
+      String arn = "arn:aws:sqs:ap-northeast-1:" + parts[1] + ":" + parts[2];
+
+      assertThat(role.decide("sqs:GetQueueAttributes", arn)).as("%s: KEDA reads %s as %s", service, url, roleArn)
+          .isEqualTo(IamPolicy.Decision.ALLOWED);
+    }
+  }
+
   private static JsonNode resource(String type, String property, String value) {
     for (JsonNode r : resources) {
       if (r.path("Type").asText().equals(type) && r.path("Properties").path(property).asText().equals(value)) {
