@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.master.CorporateNumber;
 import dev.nayose.platform.ledger.UploadStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +88,7 @@ class MasterVersionIT {
       }
       return null;
     });
-    Cli imported;
+    LocalCli.Result imported;
     try {
       imported = nayose("import-master", "--nta", sample.file(SampleData.NTA_MASTER).toString(),
           "--companies", companies.toString(), "--offices", offices.toString());
@@ -137,14 +135,17 @@ class MasterVersionIT {
            and p.decision = 'MATCHED'
         """).param("ids", ids).query(Integer.class).single()).isZero();
     // one matched against version 2 links to the company of its corporate number, which only version 2 has
+    // (and, for a posting at the office's address, to that office: a version without its offices would not)
     List<Map<String, Object>> second = db.sql("""
-        select p.decision, p.company_id, c.company_id as expected from posting p
-          join company c on c.corporate_number = p.corporate_number
+        select p.decision, p.company_id, p.office_id, c.company_id as expected,
+               case when p.address like '北海道%' then 'OF-' || c.company_id end as expected_office
+          from posting p join company c on c.corporate_number = p.corporate_number
          where p.upload_id = any(:ids) and p.master_version = 2
         """).param("ids", ids).query().listOfRows();
     assertThat(second).hasSizeGreaterThanOrEqualTo(ROWS_PER_UPLOAD).allSatisfy(row -> {
       assertThat(row.get("decision")).isEqualTo("MATCHED");
       assertThat(row.get("company_id")).isEqualTo(row.get("expected"));
+      assertThat(row.get("office_id")).as("office of %s", row.get("expected")).isEqualTo(row.get("expected_office"));
     });
     // each upload's status names the versions its chunks were matched against, as the rows say
     for (var entry : statuses.entrySet()) {
@@ -167,7 +168,7 @@ class MasterVersionIT {
         select count(*) from posting p join company c on c.corporate_number = p.corporate_number
          where p.upload_id = :id and p.decision = 'MATCHED' and p.company_id = c.company_id and c.company_id like 'V2-%'
         """).param("id", right).query(Integer.class).single()).isEqualTo(ROWS_PER_UPLOAD);
-    Cli status = nayose("status", right.toString());
+    LocalCli.Result status = nayose("status", right.toString());
     assertThat(status.printed()).contains("master    matched against master version 2");
     Path export = dir.resolve("export.csv");
     assertThat(nayose("export", right.toString(), "--out", export.toString()).exit()).isZero();
@@ -176,7 +177,7 @@ class MasterVersionIT {
     assertThat(exported.subList(1, exported.size())).hasSize(ROWS_PER_UPLOAD).allSatisfy(line -> assertThat(line).endsWith(",2"));
 
     // the operator sees which version each worker serves, recorded in the database
-    Cli workers = nayose("status", "--json");
+    LocalCli.Result workers = nayose("status", "--json");
     JsonNode json = NayoseCli.JSON.readTree(workers.printed());
     assertThat(json.path("workers")).hasSize(2).allSatisfy(w -> {
       assertThat(w.path("running").asBoolean()).isTrue();
@@ -206,8 +207,9 @@ class MasterVersionIT {
   private static Path postings(Path dir, int n) throws java.io.IOException {
     List<String> lines = new ArrayList<>(List.of("posting_id,company_name,corporate_number,address"));
     for (int i = 1; i <= ROWS_PER_UPLOAD; i++) {
-      lines.add(String.join(",", "U" + n + "-" + i, "版二" + kana(i) + "(株)", corporateNumber(i),
-          "沖縄県那覇市泉崎" + i + "丁目"));
+      // every other posting is of the company's office, which only version 2 has too
+      String address = i % 2 == 0 ? "北海道札幌市中央区北" + i + "条西" : "沖縄県那覇市泉崎" + i + "丁目";
+      lines.add(String.join(",", "U" + n + "-" + i, "版二" + kana(i) + "(株)", corporateNumber(i), address));
     }
     Path file = dir.resolve("postings-" + n + ".csv");
     Files.write(file, lines, StandardCharsets.UTF_8);
@@ -233,23 +235,10 @@ class MasterVersionIT {
     return UploadWatch.untilFinal(() -> client.status(upload), Duration.ofMinutes(5), System.out);
   }
 
-  private record Cli(int exit, String printed) {}
-
-  /** Runs a {@code nayose} command in this JVM against the pipeline, as an operator does against {@code ./nayose up}. */
-  private static synchronized Cli nayose(String... args) {
-    PrintStream stdout = System.out;
-    var out = new ByteArrayOutputStream();
-    System.setProperty("nayose.home", home.toString());
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit = NayoseCli.commandLine().execute(args);
-    } finally {
-      System.setOut(stdout);
-      System.clearProperty("nayose.home");
-    }
-    String printed = out.toString(StandardCharsets.UTF_8);
-    System.out.println("nayose " + String.join(" ", args) + " →\n" + printed);
-    return new Cli(exit, printed);
+  /** Runs a {@code nayose} command against the pipeline, as an operator does against {@code ./nayose up}. */
+  private static LocalCli.Result nayose(String... args) {
+    LocalCli.Result result = LocalCli.run(home, args);
+    System.out.println("nayose " + String.join(" ", args) + " →\n" + result.printed());
+    return result;
   }
 }

@@ -158,7 +158,7 @@ public final class MasterVersions {
   /** In the import's transaction: the version is complete; visible with the commit. */
   static void publish(Connection connection, VersionReport report) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement("""
-        update master_version set state = 'PUBLISHED', finished_at = now(), companies = ?, offices = ?,
+        update master_version set state = 'PUBLISHED', finished_at = clock_timestamp(), companies = ?, offices = ?,
                former_names = ?, companies_deleted = ?, rows_rejected = ?
          where version = ? and state = 'IMPORTING'""")) {
       ps.setInt(1, Math.toIntExact(report.companiesWritten()));
