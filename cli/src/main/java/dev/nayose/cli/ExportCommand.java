@@ -16,9 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nayose export UPLOAD_ID --out FILE}: the decisions of an upload as CSV, in file order,
- * {@code reasons} holding the evidence as a JSON array (field, values compared, level, weight).
+ * {@code reasons} holding the evidence as a JSON array (field, values compared, level, weight),
+ * {@code master_version} the company master version the posting was matched against (empty: before
+ * master versions).
  */
-@Command(name = "export", description = "Write an upload's decisions as CSV: posting_id,decision,company_id,office_id,score,reasons.")
+@Command(name = "export", description = "Write an upload's decisions as CSV: posting_id,decision,company_id,office_id,score,reasons,master_version.")
 final class ExportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "UPLOAD_ID")
@@ -33,17 +35,18 @@ final class ExportCommand implements Callable<Integer> {
     int rows = 0;
     try (Connection c = targets.dataSource().getConnection();
          var query = c.prepareStatement("""
-             select posting_id, decision, company_id, office_id, score, reasons::text
+             select posting_id, decision, company_id, office_id, score, reasons::text, master_version
                from posting where upload_id = ? order by row_number""");
          CsvWriter csv = CsvWriter.builder().build(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       c.setAutoCommit(false);
       query.setFetchSize(1_000);
       query.setObject(1, uploadId);
-      csv.writeRecord("posting_id", "decision", "company_id", "office_id", "score", "reasons");
+      csv.writeRecord("posting_id", "decision", "company_id", "office_id", "score", "reasons", "master_version");
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           csv.writeRecord(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
-              String.format(java.util.Locale.ROOT, "%.4f", rs.getDouble(5)), rs.getString(6));
+              String.format(java.util.Locale.ROOT, "%.4f", rs.getDouble(5)), rs.getString(6),
+              nullToEmpty(rs.getString(7)));
           rows++;
         }
       }

@@ -10,13 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nayose status UPLOAD_ID}: the operator's view, read from the database. */
-@Command(name = "status", description = "Show an upload's state and accounting (status JSON last).")
+/**
+ * {@code nayose status UPLOAD_ID}: the operator's view of an upload, read from the database;
+ * {@code nayose status} alone: the master versions and the version each match worker serves.
+ */
+@Command(name = "status", description = "Show an upload's state and accounting (status JSON last); without UPLOAD_ID, the master versions and which one each match worker serves.")
 final class StatusCommand implements Callable<Integer> {
 
   private static final int REJECTIONS_SHOWN = 10;
 
-  @Parameters(paramLabel = "UPLOAD_ID")
+  @Parameters(paramLabel = "UPLOAD_ID", arity = "0..1")
   UUID uploadId;
 
   @Option(names = "--json", description = "Print only the status JSON.")
@@ -25,6 +28,9 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Targets targets = Targets.resolve(Workspace.locate(), NayoseCli.JSON);
+    if (uploadId == null) {
+      return MasterStatusView.print(targets.dataSource(), jsonOnly, System.out);
+    }
     var ledger = new UploadLedger(JdbcClient.create(targets.dataSource()),
         new JdbcTransactionManager(targets.dataSource()));
     UploadStatus status = ledger.find(uploadId).orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId));

@@ -2,6 +2,7 @@ package dev.nayose.cli;
 
 import dev.nayose.platform.ledger.UploadStatus;
 import java.io.PrintStream;
+import java.util.List;
 
 /** How an upload's status reads in a terminal. */
 final class StatusView {
@@ -26,6 +27,7 @@ final class StatusView {
         r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(), r.rejected(), r.duplicate(),
         r.deadLettered(), s.accounted() ? "  ✓ every row accounted for" : "");
     out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
+    out.println("master    " + matchedAgainst(s));
     out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",
         s.chunks().total() == null ? "?" : s.chunks().total(), s.chunks().loaded(), s.chunks().deadLettered());
     printStages(s, out);
@@ -33,6 +35,27 @@ final class StatusView {
     s.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%s%n", d.stage(), d.chunk(),
         d.rows(), d.cause(), d.errorMessage(), d.redrives() == 0 ? "" : " — redriven " + d.redrives() + "x, last "
             + d.lastRedrivenAt()));
+  }
+
+  /**
+   * "matched against master version 3", or each version with its chunks and rows when the upload
+   * was matched against several (a version was published while it was being matched).
+   */
+  static String matchedAgainst(UploadStatus s) {
+    List<UploadStatus.MasterVersion> versions = s.masterVersions() == null ? List.of() : s.masterVersions();
+    if (versions.isEmpty()) {
+      return "no chunk matched yet";
+    }
+    if (versions.size() == 1) {
+      return "matched against " + version(versions.get(0).version());
+    }
+    return "matched against " + versions.stream()
+        .map(v -> String.format("%s (%d chunk(s), %,d rows)", version(v.version()), v.chunks(), v.rows()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static String version(Long version) {
+    return version == null ? "a master from before master versions" : "master version " + version;
   }
 
   /**

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** How {@code nayose status} shows an upload stalled at match. */
 class StatusViewTest {
@@ -29,7 +32,7 @@ class StatusViewTest {
         new UploadStatus.Chunks(3, 2, 1), true, stages,
         List.of(new UploadStatus.DeadLetter("match", 1, 3, "RETRIES_EXHAUSTED", "E", "no master imported yet", T0, 1,
             T0.plusSeconds(60))),
-        List.of(new UploadStatus.Worker("match-a", 2, 5)), null);
+        List.of(new UploadStatus.Worker("match-a", 2, 5)), null, List.of(new UploadStatus.MasterVersion(3L, 2, 5)));
     var out = new ByteArrayOutputStream();
 
     StatusView.print(status, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -43,5 +46,26 @@ class StatusViewTest {
         "          load           5         5         0         0         0         0 |         2       2       0        0       0");
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
         .contains("redriven 1x, last 2026-11-25T03:01:00Z"));
+    assertThat(lines).contains("master    matched against master version 3");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("masterVersions")
+  void saysWhichMasterVersionsTheUploadWasMatchedAgainst(List<UploadStatus.MasterVersion> versions, String line) {
+    var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000002"), "demo", "SPLIT", null,
+        "jobs.csv", 100, "UTF_8", T0, T0, null, new UploadStatus.Rows(10, 0, 0, 10, 0, 10, 0, 0),
+        new UploadStatus.Chunks(3, 3, 0), true, List.of(), List.of(), List.of(), null, versions);
+
+    assertThat(StatusView.matchedAgainst(status)).isEqualTo(line);
+  }
+
+  static java.util.stream.Stream<Arguments> masterVersions() {
+    return java.util.stream.Stream.of(
+        Arguments.of(List.of(), "no chunk matched yet"),
+        Arguments.of(List.of(new UploadStatus.MasterVersion(4L, 3, 1_500)), "matched against master version 4"),
+        Arguments.of(List.of(new UploadStatus.MasterVersion(4L, 1, 500), new UploadStatus.MasterVersion(5L, 2, 1_000)),
+            "matched against master version 4 (1 chunk(s), 500 rows), master version 5 (2 chunk(s), 1,000 rows)"),
+        Arguments.of(List.of(new UploadStatus.MasterVersion(null, 1, 20)),
+            "matched against a master from before master versions"));
   }
 }

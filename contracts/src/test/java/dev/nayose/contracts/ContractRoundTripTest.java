@@ -25,7 +25,8 @@ class ContractRoundTripTest {
   static Stream<Arguments> ownMessages() {
     return Stream.of(
         Arguments.of("chunk-split.json", "chunk-split.schema.json", ChunkSplit.class),
-        Arguments.of("chunk-matched.json", "chunk-matched.schema.json", ChunkMatched.class));
+        Arguments.of("chunk-matched.json", "chunk-matched.schema.json", ChunkMatched.class),
+        Arguments.of("chunk-matched-v1.json", "chunk-matched.schema.json", ChunkMatched.class));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -61,6 +62,33 @@ class ContractRoundTripTest {
         .containsExactly(Decision.MATCHED, Decision.REVIEW, Decision.UNMATCHED);
     assertThat(matched.postings().get(1).officeId()).isEqualTo("O-1010001144728-02");
     assertThat(matched.postings().get(1).reasons()).extracting(Evidence::weight).containsExactly(9.5, -4.25);
+    assertThat(matched.masterVersion()).isEqualTo(3L);
+  }
+
+  /** A match worker that predates master versions publishes version 1; load-service still reads it. */
+  @Test
+  void chunkMatchedOfSchemaVersionOneHasNoMasterVersion() {
+    ChunkMatched old = mapper().readValue(fixture("chunk-matched-v1.json"), ChunkMatched.class);
+
+    assertThat(old.schemaVersion()).isEqualTo(ChunkMatched.SCHEMA_VERSION_WITHOUT_MASTER_VERSION);
+    assertThat(old.masterVersion()).isNull();
+    assertThat(old.postings()).hasSize(3);
+  }
+
+  @Test
+  void chunkMatchedNowCarriesTheMasterVersionItWasMatchedAgainst() {
+    ChunkSplit chunk = mapper().readValue(fixture("chunk-split.json"), ChunkSplit.class);
+    var unmatched = chunk.postings().stream()
+        .map(p -> new MatchedPosting(p, Decision.UNMATCHED, null, null, 0.0, java.util.List.of())).toList();
+
+    ChunkMatched matched = ChunkMatched.of(chunk, "fs-1", 7, "w", unmatched);
+    String json = mapper().writeValueAsString(matched);
+
+    assertThat(matched.schemaVersion()).isEqualTo(2);
+    assertThat(tree(json).path("masterVersion").asLong()).isEqualTo(7);
+    assertThat(schema("chunk-matched.schema.json").validate(tree(json))).isEmpty();
+    assertThatThrownBy(() -> ChunkMatched.of(chunk, "fs-1", 0, "w", unmatched))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("masterVersion >= 1");
   }
 
   @Test
@@ -111,6 +139,7 @@ class ContractRoundTripTest {
         Arguments.of("invalid/chunk-split-future-schema.json", "chunk-split.schema.json", ChunkSplit.class),
         Arguments.of("invalid/chunk-matched-unmatched-with-company.json", "chunk-matched.schema.json", ChunkMatched.class),
         Arguments.of("invalid/chunk-matched-matched-without-company.json", "chunk-matched.schema.json", ChunkMatched.class),
+        Arguments.of("invalid/chunk-matched-without-master-version.json", "chunk-matched.schema.json", ChunkMatched.class),
         Arguments.of("invalid/s3-event-no-records.json", "s3-event-notification.schema.json", S3EventNotification.class));
   }
 
@@ -130,7 +159,7 @@ class ContractRoundTripTest {
     ChunkSplit chunk = mapper().readValue(fixture("chunk-split.json"), ChunkSplit.class);
     var one = new MatchedPosting(chunk.postings().get(0), Decision.UNMATCHED, null, null, 0.0, java.util.List.of());
 
-    assertThatThrownBy(() -> ChunkMatched.of(chunk, "v", "w", java.util.List.of(one)))
+    assertThatThrownBy(() -> ChunkMatched.of(chunk, "v", 1, "w", java.util.List.of(one)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected 2 decisions");
   }

@@ -14,16 +14,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports master files into the tables of {@code V2__company_master.sql}: each import is one
- * transaction that streams the file with {@code COPY} into a temporary staging table, applies the
- * checks that need the whole file or the database there, upserts into the real tables and records
- * a {@code master_import} row. A failure rolls everything back; a bad row never does (it is
- * rejected with its reason).
+ * Imports master files into the tables of {@code V2__company_master.sql} as master versions
+ * ({@code V10__master_versions.sql}, ADR 11): one {@link #importVersion} call is one version, one
+ * transaction that streams each file with {@code COPY} into a temporary staging table, applies the
+ * checks that need the whole file or the database there and upserts into the real tables; its
+ * commit publishes the version. A failure rolls the whole version back and marks it FAILED; a bad
+ * row never does (it is rejected with its reason).
  *
  * <p>Rules:
  * <ul>
@@ -47,15 +49,14 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The schema must be in place ({@code dev.nayose.schema.NayoseSchema.migrate}). Imports are
- * serialised by a transaction-scoped advisory lock, so two command-line imports started at once run
- * one after the other; readers of the master are not blocked and see the old master until commit.
+ * serialised by a session advisory lock (see {@link MasterVersions}), so two command-line imports
+ * started at once run one after the other; readers of the master are not blocked and see the
+ * previous version until commit.
  * Thread-safe: it holds nothing but the data source.
  */
 public final class MasterImporter {
   private static final Logger log = LoggerFactory.getLogger(MasterImporter.class);
 
-  /** The advisory lock that serialises imports: "nayose" in ASCII. */
-  private static final long IMPORT_LOCK = 0x6e61796f7365L;
   /** Enough to keep the staging of about two million companies in memory. */
   private static final String TEMP_BUFFERS = "1GB";
 
@@ -155,118 +156,211 @@ public final class MasterImporter {
    * names; deleted numbers remove their company.
    */
   public ImportReport importNta(Path file, ProgressListener progress) throws IOException, SQLException {
-    long started = System.nanoTime();
-    String source = "nta:" + file.getFileName();
-    return inTransaction(connection -> {
-      create(connection, STAGE_COMPANY, STAGE_FORMER_NAME);
-      List<FormerNameRow> formerNames = new ArrayList<>();
-      CopyText copy = CopyText.start(connection, "stage_company", STAGE_COMPANY_COLUMNS);
-      NtaReadSummary read;
-      try {
-        read = NtaFileReader.read(file, progress, (line, company) -> {
-          stageCompany(copy, line, company);
-          for (FormerName former : company.formerNames()) {
-            formerNames.add(new FormerNameRow(company.companyId(), former));
-          }
-        });
-        copy.finish();
-      } catch (IOException | RuntimeException e) {
-        copy.abort();
-        throw e;
-      }
-      CopyText formerCopy = CopyText.start(connection, "stage_former_name", "company_id, name, until_date");
-      try {
-        for (FormerNameRow row : formerNames) {
-          formerCopy.field(row.companyId()).field(row.formerName().name()).field(row.formerName().untilDate()).endRow();
-        }
-        formerCopy.finish();
-      } catch (IOException | RuntimeException e) {
-        formerCopy.abort();
-        throw e;
-      }
-      phase(source, "staged", started);
-      analyze(connection, "stage_company", "stage_former_name");
-
-      List<RejectedRow> rejected = new ArrayList<>(read.rejected());
-      rejected.addAll(rejectHeldCorporateNumbers(connection));
-      long companies = count(connection, "stage_company");
-      phase(source, "checked", started);
-      execute(connection, UPSERT_NTA_COMPANIES);
-      phase(source, "upserted", started);
-      long former = count(connection,
-          "stage_former_name f where exists (select 1 from stage_company s where s.company_id = f.company_id)");
-      execute(connection, MERGE_FORMER_NAMES);
-      execute(connection, DROP_CURRENT_FROM_FORMER_NAMES);
-      long deleted = deleteNtaCompanies(connection, read.deletedCorporateNumbers());
-      long importId = recordImport(connection, source, companies, 0, former);
-      return report(importId, source, read.rowsRead(), companies, 0, former, deleted, rejected, started);
-    });
+    return importVersion(List.of(MasterFile.nta(file)), f -> progress).files().get(0);
   }
 
-  /** Imports a companies.csv (see {@link CompaniesCsvReader}). */
+  /** Imports a companies.csv (see {@link CompaniesCsvReader}) as a version of its own. */
   public ImportReport importCompanies(Path file, ProgressListener progress) throws IOException, SQLException {
-    long started = System.nanoTime();
-    String source = "companies:" + file.getFileName();
-    return inTransaction(connection -> {
-      create(connection, STAGE_COMPANY);
-      CopyText copy = CopyText.start(connection, "stage_company", STAGE_COMPANY_COLUMNS);
-      CsvReadSummary read;
-      try {
-        read = CompaniesCsvReader.read(file, progress, (line, company) -> stageCompany(copy, line, company));
-        copy.finish();
-      } catch (IOException | RuntimeException e) {
-        copy.abort();
-        throw e;
-      }
-      phase(source, "staged", started);
-      analyze(connection, "stage_company");
-
-      List<RejectedRow> rejected = new ArrayList<>(read.rejected());
-      rejected.addAll(rejectRepeated(connection, "stage_company", "company_id", RejectReason.DUPLICATE_COMPANY_ID));
-      rejected.addAll(rejectRepeated(connection, "stage_company", "corporate_number",
-          RejectReason.DUPLICATE_CORPORATE_NUMBER));
-      rejected.addAll(rejectHeldCorporateNumbers(connection));
-      long companies = count(connection, "stage_company");
-      phase(source, "checked", started);
-      execute(connection, UPSERT_CSV_COMPANIES);
-      phase(source, "upserted", started);
-      execute(connection, DROP_CURRENT_FROM_FORMER_NAMES);
-      long importId = recordImport(connection, source, companies, 0, 0);
-      return report(importId, source, read.rowsRead(), companies, 0, 0, 0, rejected, started);
-    });
+    return importVersion(List.of(MasterFile.companies(file)), f -> progress).files().get(0);
   }
 
-  /** Imports an offices.csv (see {@link OfficesCsvReader}); the companies must be imported already. */
+  /**
+   * Imports an offices.csv (see {@link OfficesCsvReader}) as a version of its own; the companies
+   * must be in the master already.
+   */
   public ImportReport importOffices(Path file, ProgressListener progress) throws IOException, SQLException {
-    long started = System.nanoTime();
-    String source = "offices:" + file.getFileName();
-    return inTransaction(connection -> {
-      create(connection, STAGE_OFFICE);
-      CopyText copy = CopyText.start(connection, "stage_office", STAGE_OFFICE_COLUMNS);
-      CsvReadSummary read;
-      try {
-        read = OfficesCsvReader.read(file, progress, (line, office) -> copy.field(line)
-            .field(office.officeId()).field(office.companyId()).field(office.name()).field(office.prefecture())
-            .field(office.city()).field(office.street()).field(office.postalCode()).field(office.phone())
-            .endRow());
-        copy.finish();
-      } catch (IOException | RuntimeException e) {
-        copy.abort();
-        throw e;
-      }
-      phase(source, "staged", started);
-      analyze(connection, "stage_office");
+    return importVersion(List.of(MasterFile.offices(file)), f -> progress).files().get(0);
+  }
 
-      List<RejectedRow> rejected = new ArrayList<>(read.rejected());
-      rejected.addAll(rejectRepeated(connection, "stage_office", "office_id", RejectReason.DUPLICATE_OFFICE_ID));
-      rejected.addAll(rejectUnknownCompanies(connection));
-      long offices = count(connection, "stage_office");
-      phase(source, "checked", started);
-      execute(connection, UPSERT_OFFICES);
-      phase(source, "upserted", started);
-      long importId = recordImport(connection, source, 0, offices, 0);
-      return report(importId, source, read.rowsRead(), 0, offices, 0, 0, rejected, started);
-    });
+  /**
+   * Imports {@code files} as ONE master version: applied in {@link MasterFile#inApplyOrder} order in
+   * one transaction on top of the newest published version, published by its commit. Nothing of
+   * the version is visible before; a failure rolls all of it back and marks the version FAILED.
+   *
+   * @param progress the progress listener of each file
+   */
+  public VersionReport importVersion(List<MasterFile> files, Function<MasterFile, ProgressListener> progress)
+      throws IOException, SQLException {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("a master version needs at least one file");
+    }
+    List<MasterFile> ordered = MasterFile.inApplyOrder(files);
+    String sources = String.join(", ", ordered.stream().map(MasterFile::source).toList());
+    long started = System.nanoTime();
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      // a second import waits for the first instead of racing it for the same rows and numbers
+      MasterVersions.lock(connection);
+      try {
+        int abandoned = MasterVersions.failAbandoned(connection);
+        if (abandoned > 0) {
+          log.warn("{} master version(s) left IMPORTING by a process that died are marked FAILED", abandoned);
+        }
+        MasterVersions.Begun begun = MasterVersions.begin(connection, sources);
+        log.info("master version {} (on top of {}): importing {}", begun.version(),
+            begun.parent().isPresent() ? begun.parent().getAsLong() : "nothing", sources);
+        try {
+          connection.setAutoCommit(false);
+          // sorts and hashes over a million staged rows stay in memory
+          execute(connection, "set local work_mem = '256MB'");
+          enlargeTempBuffers(connection);
+          List<ImportReport> reports = new ArrayList<>();
+          for (MasterFile file : ordered) {
+            reports.add(apply(connection, file, progress.apply(file), begun.version()));
+          }
+          var report = new VersionReport(begun.version(), begun.parent(), reports,
+              Duration.ofNanos(System.nanoTime() - started));
+          MasterVersions.publish(connection, report);
+          connection.commit();
+          log.info("master version {} published: {} companies, {} offices, {} former names, {} deleted, "
+                  + "{} rejected, {} ms", report.version(), report.companiesWritten(), report.officesWritten(),
+              report.formerNamesWritten(), report.companiesDeleted(), report.rowsRejected(),
+              report.elapsed().toMillis());
+          return report;
+        } catch (IOException | SQLException | RuntimeException e) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+          markFailed(connection, begun.version(), e);
+          throw e;
+        }
+      } finally {
+        connection.setAutoCommit(true);
+        MasterVersions.unlock(connection);
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private static void markFailed(Connection connection, long version, Exception cause) {
+    try {
+      MasterVersions.fail(connection, version, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+      log.warn("master version {} FAILED, nothing of it is visible: {}", version, cause.toString());
+    } catch (SQLException e) {
+      // the next import marks it FAILED as abandoned
+      cause.addSuppressed(e);
+    }
+  }
+
+  private ImportReport apply(Connection connection, MasterFile file, ProgressListener progress, long version)
+      throws IOException, SQLException {
+    // a version of several files stages each in fresh tables
+    execute(connection, "drop table if exists stage_company, stage_former_name, stage_office, held_number");
+    return switch (file.kind()) {
+      case NTA -> nta(connection, file, progress, version);
+      case COMPANIES -> companies(connection, file, progress, version);
+      case OFFICES -> offices(connection, file, progress, version);
+    };
+  }
+
+  private ImportReport nta(Connection connection, MasterFile masterFile, ProgressListener progress, long version)
+      throws IOException, SQLException {
+    long started = System.nanoTime();
+    Path file = masterFile.path();
+    String source = masterFile.source();
+    create(connection, STAGE_COMPANY, STAGE_FORMER_NAME);
+    List<FormerNameRow> formerNames = new ArrayList<>();
+    CopyText copy = CopyText.start(connection, "stage_company", STAGE_COMPANY_COLUMNS);
+    NtaReadSummary read;
+    try {
+      read = NtaFileReader.read(file, progress, (line, company) -> {
+        stageCompany(copy, line, company);
+        for (FormerName former : company.formerNames()) {
+          formerNames.add(new FormerNameRow(company.companyId(), former));
+        }
+      });
+      copy.finish();
+    } catch (IOException | RuntimeException e) {
+      copy.abort();
+      throw e;
+    }
+    CopyText formerCopy = CopyText.start(connection, "stage_former_name", "company_id, name, until_date");
+    try {
+      for (FormerNameRow row : formerNames) {
+        formerCopy.field(row.companyId()).field(row.formerName().name()).field(row.formerName().untilDate()).endRow();
+      }
+      formerCopy.finish();
+    } catch (IOException | RuntimeException e) {
+      formerCopy.abort();
+      throw e;
+    }
+    phase(source, "staged", started);
+    analyze(connection, "stage_company", "stage_former_name");
+
+    List<RejectedRow> rejected = new ArrayList<>(read.rejected());
+    rejected.addAll(rejectHeldCorporateNumbers(connection));
+    long companies = count(connection, "stage_company");
+    phase(source, "checked", started);
+    execute(connection, UPSERT_NTA_COMPANIES);
+    phase(source, "upserted", started);
+    long former = count(connection,
+        "stage_former_name f where exists (select 1 from stage_company s where s.company_id = f.company_id)");
+    execute(connection, MERGE_FORMER_NAMES);
+    execute(connection, DROP_CURRENT_FROM_FORMER_NAMES);
+    long deleted = deleteNtaCompanies(connection, read.deletedCorporateNumbers());
+    return report(version, source, read.rowsRead(), companies, 0, former, deleted, rejected, started);
+  }
+
+  private ImportReport companies(Connection connection, MasterFile masterFile, ProgressListener progress,
+      long version) throws IOException, SQLException {
+    long started = System.nanoTime();
+    Path file = masterFile.path();
+    String source = masterFile.source();
+    create(connection, STAGE_COMPANY);
+    CopyText copy = CopyText.start(connection, "stage_company", STAGE_COMPANY_COLUMNS);
+    CsvReadSummary read;
+    try {
+      read = CompaniesCsvReader.read(file, progress, (line, company) -> stageCompany(copy, line, company));
+      copy.finish();
+    } catch (IOException | RuntimeException e) {
+      copy.abort();
+      throw e;
+    }
+    phase(source, "staged", started);
+    analyze(connection, "stage_company");
+
+    List<RejectedRow> rejected = new ArrayList<>(read.rejected());
+    rejected.addAll(rejectRepeated(connection, "stage_company", "company_id", RejectReason.DUPLICATE_COMPANY_ID));
+    rejected.addAll(rejectRepeated(connection, "stage_company", "corporate_number",
+        RejectReason.DUPLICATE_CORPORATE_NUMBER));
+    rejected.addAll(rejectHeldCorporateNumbers(connection));
+    long companies = count(connection, "stage_company");
+    phase(source, "checked", started);
+    execute(connection, UPSERT_CSV_COMPANIES);
+    phase(source, "upserted", started);
+    execute(connection, DROP_CURRENT_FROM_FORMER_NAMES);
+    return report(version, source, read.rowsRead(), companies, 0, 0, 0, rejected, started);
+  }
+
+  private ImportReport offices(Connection connection, MasterFile masterFile, ProgressListener progress,
+      long version) throws IOException, SQLException {
+    long started = System.nanoTime();
+    Path file = masterFile.path();
+    String source = masterFile.source();
+    create(connection, STAGE_OFFICE);
+    CopyText copy = CopyText.start(connection, "stage_office", STAGE_OFFICE_COLUMNS);
+    CsvReadSummary read;
+    try {
+      read = OfficesCsvReader.read(file, progress, (line, office) -> copy.field(line)
+          .field(office.officeId()).field(office.companyId()).field(office.name()).field(office.prefecture())
+          .field(office.city()).field(office.street()).field(office.postalCode()).field(office.phone())
+          .endRow());
+      copy.finish();
+    } catch (IOException | RuntimeException e) {
+      copy.abort();
+      throw e;
+    }
+    phase(source, "staged", started);
+    analyze(connection, "stage_office");
+
+    List<RejectedRow> rejected = new ArrayList<>(read.rejected());
+    rejected.addAll(rejectRepeated(connection, "stage_office", "office_id", RejectReason.DUPLICATE_OFFICE_ID));
+    rejected.addAll(rejectUnknownCompanies(connection));
+    long offices = count(connection, "stage_office");
+    phase(source, "checked", started);
+    execute(connection, UPSERT_OFFICES);
+    phase(source, "upserted", started);
+    return report(version, source, read.rowsRead(), 0, offices, 0, 0, rejected, started);
   }
 
   private static void stageCompany(CopyText copy, long line, Company c) throws IOException {
@@ -373,28 +467,13 @@ public final class MasterImporter {
     }
   }
 
-  private static long recordImport(Connection connection, String source, long companies, long offices,
-      long formerNames) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "insert into master_import (source, companies, offices, former_names) values (?, ?, ?, ?) returning import_id")) {
-      ps.setString(1, source);
-      ps.setInt(2, Math.toIntExact(companies));
-      ps.setInt(3, Math.toIntExact(offices));
-      ps.setInt(4, Math.toIntExact(formerNames));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private static ImportReport report(long importId, String source, long rowsRead, long companies, long offices,
+  private static ImportReport report(long version, String source, long rowsRead, long companies, long offices,
       long formerNames, long deleted, List<RejectedRow> rejected, long startedNanos) {
     rejected.sort(Comparator.comparingLong(RejectedRow::lineNumber));
-    var report = new ImportReport(importId, source, rowsRead, companies, offices, formerNames, deleted, rejected,
+    var report = new ImportReport(version, source, rowsRead, companies, offices, formerNames, deleted, rejected,
         Duration.ofNanos(System.nanoTime() - startedNanos));
-    log.info("master import {} of {}: {} rows read, {} companies, {} offices, {} former names, {} deleted, "
-            + "{} rejected, {} ms", importId, source, rowsRead, companies, offices, formerNames, deleted,
+    log.info("master version {}, {}: {} rows read, {} companies, {} offices, {} former names, {} deleted, "
+            + "{} rejected, {} ms", version, source, rowsRead, companies, offices, formerNames, deleted,
         rejected.size(), report.elapsed().toMillis());
     return report;
   }
@@ -427,28 +506,6 @@ public final class MasterImporter {
     }
   }
 
-  private ImportReport inTransaction(Work work) throws IOException, SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        // a second import waits for the first instead of racing it for the same rows and numbers
-        execute(connection, "select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
-        // sorts and hashes over a million staged rows stay in memory
-        execute(connection, "set local work_mem = '256MB'");
-        enlargeTempBuffers(connection);
-        ImportReport report = work.run(connection);
-        connection.commit();
-        return report;
-      } catch (IOException | SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
-    }
-  }
-
   /**
    * The staging tables are scanned several times; with the default 8 MB of temp buffers every
    * scan of a million rows goes back to the file system. PostgreSQL only accepts the setting before
@@ -464,11 +521,6 @@ public final class MasterImporter {
       connection.rollback(savepoint);
       log.debug("temp_buffers stay as they are: {}", e.getMessage());
     }
-  }
-
-  @FunctionalInterface
-  private interface Work {
-    ImportReport run(Connection connection) throws IOException, SQLException;
   }
 
   private record FormerNameRow(String companyId, FormerName formerName) {}

@@ -61,7 +61,7 @@ class MasterImporterIT {
 
   @BeforeEach
   void emptyMaster() throws SQLException {
-    execute("truncate company, office, company_former_name, master_import cascade");
+    execute("truncate company, office, company_former_name, master_version cascade");
     importer = new MasterImporter(dataSource);
   }
 
@@ -91,15 +91,17 @@ class MasterImporterIT {
         + "where company_id = '1010001057921' order by until_date"))
         .containsExactly("株式会社ＣＡＣマルハニチロシステムズ until 2023-04-03",
             "マルハニチロソリューションズ株式会社 until 2026-03-02");
-    assertThat(row("select import_id, source, companies, offices, former_names from master_import"))
-        .containsExactly(Long.toString(first.importId()), "nta:nta-20260821-sjis.csv", "1943", "0", "56");
+    assertThat(row("select version, parent_version, state, sources, companies, offices, former_names from master_version"))
+        .containsExactly(Long.toString(first.version()), null, "PUBLISHED", "nta:nta-20260821-sjis.csv", "1943", "0", "56");
     String updatedAt = row("select updated_at from company where company_id = '1010001049571'").get(0);
 
     ImportReport second = importer.importNta(file, ProgressListener.NONE);
 
     assertThat(second.companiesWritten()).isEqualTo(first.companiesWritten());
     assertThat(second.formerNamesWritten()).isEqualTo(first.formerNamesWritten());
-    assertThat(second.importId()).isGreaterThan(first.importId());
+    assertThat(second.version()).isEqualTo(first.version() + 1);
+    assertThat(row("select parent_version from master_version where version = " + second.version()))
+        .containsExactly(Long.toString(first.version()));
     assertThat(counts()).containsExactly(1943L, 0L, 56L, 2L);
     // nothing changed, so nothing was rewritten
     assertThat(row("select updated_at from company where company_id = '1010001049571'")).containsExactly(updatedAt);
@@ -137,8 +139,8 @@ class MasterImporterIT {
         new RejectedRow(7, "postal_code", RejectReason.MALFORMED_VALUE, "'10000' is not a postal code of 7 digits"));
     assertThat(rows("select office_id || ' ' || company_id || ' ' || name || ' ' || postal_code from office order by 1"))
         .containsExactly("O001 C001 大阪営業所 5410053", "O002 C001 名古屋営業所 4600008", "O004 1010001049571 東京支店 1000005");
-    assertThat(rows("select source || ' ' || companies || ' ' || offices || ' ' || former_names from master_import "
-        + "order by import_id")).containsExactly("nta:nta-20260821-sjis.csv 1943 0 56",
+    assertThat(rows("select sources || ' ' || companies || ' ' || offices || ' ' || former_names from master_version "
+        + "order by version")).containsExactly("nta:nta-20260821-sjis.csv 1943 0 56",
             "companies:companies.csv 2 0 0", "offices:offices.csv 0 3 0");
 
     // again: the same rows, the same reasons, the same tables
@@ -237,6 +239,88 @@ class MasterImporterIT {
   }
 
   @Test
+  void oneVersionHoldsEveryFileOfAnImportAndIsVisibleOnlyOnceComplete() throws Exception {
+    ImportReport before = importer.importCompanies(Fixtures.write(temp, "first.csv", "company_id,name\n"
+        + "EARLY,株式会社アーリー\n", UTF_8, false), ProgressListener.NONE);
+    List<String> seenWhileImporting = new ArrayList<>();
+    // asked from another connection at the end of the last file, before the commit
+    ProgressListener lookFromOutside = (done, total) -> {
+      if (done == total) {
+        try {
+          seenWhileImporting.addAll(List.of(Long.toString(count("company")), Long.toString(count("office")),
+              rows("select version || ' ' || state from master_version order by version").toString(),
+              Long.toString(new MasterVersions(dataSource).latestPublished().getAsLong())));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+
+    // offices first on the command line: a version applies companies before offices whatever the order
+    VersionReport version = importer.importVersion(List.of(MasterFile.offices(Fixtures.path("csv/offices.csv")),
+        MasterFile.nta(NtaFileReaderTest.fixture("nta-20260821-sjis.csv")),
+        MasterFile.companies(Fixtures.path("csv/companies.csv"))),
+        file -> file.kind() == MasterFile.Kind.OFFICES ? lookFromOutside : ProgressListener.NONE);
+
+    assertThat(seenWhileImporting).containsExactly("1", "0",
+        "[" + before.version() + " PUBLISHED, " + version.version() + " IMPORTING]", Long.toString(before.version()));
+    assertThat(version.version()).isEqualTo(before.version() + 1);
+    assertThat(version.parentVersion()).hasValue(before.version());
+    assertThat(version.files()).extracting(ImportReport::source)
+        .containsExactly("nta:nta-20260821-sjis.csv", "companies:companies.csv", "offices:offices.csv");
+    assertThat(version.files()).extracting(ImportReport::version).containsOnly(version.version());
+    assertThat(version.officesWritten()).isEqualTo(3);
+    assertThat(row("select state, sources, companies, offices, former_names, companies_deleted, rows_rejected "
+        + "from master_version where version = " + version.version())).containsExactly("PUBLISHED",
+            "nta:nta-20260821-sjis.csv, companies:companies.csv, offices:offices.csv", "1945", "3", "56", "0", "8");
+    assertThat(counts()).containsExactly(1946L, 3L, 56L, 2L);
+  }
+
+  @Test
+  void aFailedVersionLeavesNothingVisibleAndIsMarkedFailed() throws Exception {
+    ImportReport published = importer.importCompanies(Fixtures.path("csv/companies.csv"), ProgressListener.NONE);
+    List<Long> before = counts();
+    Path broken = Fixtures.write(temp, "offices.csv", "office_id,name\nO9,支店\n", UTF_8, false);
+
+    assertThatThrownBy(() -> importer.importVersion(List.of(MasterFile.nta(NtaFileReaderTest.fixture(
+        "nta-20260821-sjis.csv")), MasterFile.offices(broken)), file -> ProgressListener.NONE))
+        .isInstanceOf(MasterFileException.class)
+        .hasMessageContaining("'company_id'");
+
+    assertThat(counts()).isEqualTo(before);
+    assertThat(row("select version, state, finished_at is not null, failure_reason like '%company_id%' "
+        + "from master_version where state <> 'PUBLISHED'"))
+        .containsExactly(Long.toString(published.version() + 1), "FAILED", "t", "t");
+    assertThat(new MasterVersions(dataSource).latestPublished()).hasValue(published.version());
+    // the next version is built on the last published one, not on the failed one
+    ImportReport next = importer.importCompanies(Fixtures.path("csv/companies.csv"), ProgressListener.NONE);
+    assertThat(next.version()).isEqualTo(published.version() + 2);
+    assertThat(row("select parent_version from master_version where version = " + next.version()))
+        .containsExactly(Long.toString(published.version()));
+  }
+
+  @Test
+  void aVersionLeftImportingByADeadProcessIsMarkedFailed() throws Exception {
+    ImportReport published = importer.importCompanies(Fixtures.path("csv/companies.csv"), ProgressListener.NONE);
+    // what a process killed in the middle of its import leaves: the row, none of the data
+    execute("insert into master_version (version, parent_version, state, sources) values ("
+        + (published.version() + 1) + ", " + published.version() + ", 'IMPORTING', 'nta:killed.csv')");
+
+    assertThat(new MasterVersions(dataSource).reconcile()).isEqualTo(1);
+
+    assertThat(row("select state, failure_reason from master_version where version = " + (published.version() + 1)))
+        .containsExactly("FAILED", MasterVersions.ABANDONED);
+    assertThat(new MasterVersions(dataSource).reconcile()).isZero();
+    execute("insert into master_version (version, parent_version, state, sources) values ("
+        + (published.version() + 2) + ", " + published.version() + ", 'IMPORTING', 'nta:killed-again.csv')");
+    ImportReport next = importer.importCompanies(Fixtures.path("csv/companies.csv"), ProgressListener.NONE);
+    assertThat(next.version()).isEqualTo(published.version() + 3);
+    assertThat(rows("select version || ' ' || state from master_version order by version")).containsExactly(
+        published.version() + " PUBLISHED", (published.version() + 1) + " FAILED", (published.version() + 2) + " FAILED",
+        next.version() + " PUBLISHED");
+  }
+
+  @Test
   void reportsProgress() throws Exception {
     Map<Long, Long> progress = new LinkedHashMap<>();
 
@@ -247,7 +331,7 @@ class MasterImporterIT {
 
   private static List<Long> counts() throws SQLException {
     List<Long> counts = new ArrayList<>();
-    for (String table : List.of("company", "office", "company_former_name", "master_import")) {
+    for (String table : List.of("company", "office", "company_former_name", "master_version where state = 'PUBLISHED'")) {
       counts.add(count(table));
     }
     return counts;

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * What loading one {@link ChunkMatched} writes: a {@code chunk_load} row (its ids, the match
- * worker, the matcher version, how many rows of the file it accounts for and how they were
+ * worker, the matcher version, the master version it was matched against (null for a message of
+ * schema version 1, which predates master versions), how many rows of the file it accounts for and how they were
  * decided) and its {@link PostingRow}s.
  *
  * <p>{@code rows} holds one row per distinct posting id, in posting-id order: two transactions that
@@ -26,6 +27,7 @@ public record ChunkLoad(
     int chunkIndex,
     int chunkCount,
     String matcherVersion,
+    Long masterVersion,
     String workerId,
     int rowsLoaded,
     DecisionCounts counts,
@@ -47,11 +49,12 @@ public record ChunkLoad(
     Map<String, PostingRow> byPostingId = new LinkedHashMap<>();
     for (MatchedPosting matched : chunk.postings()) {
       byPostingId.put(matched.posting().postingId(),
-          PostingRow.of(chunk.partnerId(), chunk.uploadId(), chunk.chunkIndex(), chunk.matcherVersion(), matched));
+          PostingRow.of(chunk.partnerId(), chunk.uploadId(), chunk.chunkIndex(), chunk.matcherVersion(),
+              chunk.masterVersion(), matched));
     }
     List<PostingRow> rows = byPostingId.values().stream().sorted(Comparator.comparing(PostingRow::postingId)).toList();
     DecisionCounts counts = DecisionCounts.of(chunk.postings().stream().map(MatchedPosting::decision).toList());
     return new ChunkLoad(chunk.uploadId(), chunk.partnerId(), chunk.chunkIndex(), chunk.chunkCount(),
-        chunk.matcherVersion(), chunk.workerId(), chunk.postings().size(), counts, rows);
+        chunk.matcherVersion(), chunk.masterVersion(), chunk.workerId(), chunk.postings().size(), counts, rows);
   }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * One row of the {@code posting} table: a partner's posting, the matcher's decision about it and
- * the chunk it was loaded from. Keyed by {@code (partnerId, postingId)}: a posting sent again in a
+ * the chunk it was loaded from, with the master version it was matched against (null: before master
+ * versions). Keyed by {@code (partnerId, postingId)}: a posting sent again in a
  * later upload replaces its row. The decision invariants are {@link MatchedPosting}'s.
  */
 public record PostingRow(
@@ -18,6 +19,7 @@ public record PostingRow(
     UUID uploadId,
     int chunkIndex,
     String matcherVersion,
+    Long masterVersion,
     JobPosting posting,
     Decision decision,
     String companyId,
@@ -34,9 +36,10 @@ public record PostingRow(
     reasons = List.copyOf(reasons);
   }
 
-  static PostingRow of(String partnerId, UUID uploadId, int chunkIndex, String matcherVersion,
+  static PostingRow of(String partnerId, UUID uploadId, int chunkIndex, String matcherVersion, Long masterVersion,
       MatchedPosting matched) {
-    return new PostingRow(partnerId, uploadId, chunkIndex, matcherVersion, matched.posting(), matched.decision(),
+    return new PostingRow(partnerId, uploadId, chunkIndex, matcherVersion, masterVersion, matched.posting(),
+        matched.decision(),
         matched.companyId(), matched.officeId(), matched.score(), matched.reasons());
   }
 

@@ -19,6 +19,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ChunkLoadTest {
   private static final UUID UPLOAD = UUID.fromString("0b9f3c2e-6a47-4d3c-9a51-2f7d8e1c4b10");
 
+  /** A match worker that predates master versions: loaded, its master version unknown (null). */
+  @Test
+  void aMessageOfSchemaVersionOneLoadsWithoutAMasterVersion() {
+    ChunkMatched message = ContractFixtures.mapper()
+        .readValue(ContractFixtures.fixture("chunk-matched-v1.json"), ChunkMatched.class);
+
+    ChunkLoad load = ChunkLoad.of(message);
+
+    assertThat(load.masterVersion()).isNull();
+    assertThat(load.rows()).hasSize(3).allSatisfy(row -> assertThat(row.masterVersion()).isNull());
+  }
+
   @Test
   void mapsTheGoldenFixture() {
     ChunkMatched message = ContractFixtures.mapper()
@@ -32,6 +44,7 @@ class ChunkLoadTest {
     assertThat(load.chunkCount()).isEqualTo(2);
     assertThat(load.matcherVersion()).isEqualTo("exact-1");
     assertThat(load.workerId()).isEqualTo("match-1@host-a");
+    assertThat(load.masterVersion()).isEqualTo(3L);
     assertThat(load.rowsLoaded()).isEqualTo(3);
     assertThat(load.counts()).isEqualTo(new DecisionCounts(1, 1, 1));
     assertThat(load.rows()).extracting(PostingRow::postingId).containsExactly("J-1001", "J-1002", "J-1003");
@@ -42,6 +55,7 @@ class ChunkLoadTest {
     assertThat(review.chunkIndex()).isZero();
     assertThat(review.rowNumber()).isEqualTo(3);
     assertThat(review.matcherVersion()).isEqualTo("exact-1");
+    assertThat(review.masterVersion()).isEqualTo(3L);
     assertThat(review.posting().companyName()).isEqualTo("株式会社 ＳＨＲホテルズ 新宿支店");
     assertThat(review.decision()).isEqualTo(Decision.REVIEW);
     assertThat(review.needsReview()).isTrue();
@@ -75,7 +89,7 @@ class ChunkLoadTest {
       String[] parts = entry.split(":");
       matchedPostings.add(posting(rowNumber++, parts[0], Decision.valueOf(parts[1])));
     }
-    var message = new ChunkMatched(1, UPLOAD, "p", 3, 5, "exact-1", "w", matchedPostings);
+    var message = new ChunkMatched(1, UPLOAD, "p", 3, 5, "exact-1", null, "w", matchedPostings);
 
     ChunkLoad load = ChunkLoad.of(message);
 
@@ -92,7 +106,7 @@ class ChunkLoadTest {
 
   @Test
   void theLaterOccurrenceOfARepeatedPostingWinsWithItsRowNumber() {
-    var message = new ChunkMatched(1, UPLOAD, "p", 0, 1, "exact-1", "w",
+    var message = new ChunkMatched(1, UPLOAD, "p", 0, 1, "exact-1", null, "w",
         List.of(posting(2, "A", Decision.REVIEW), posting(3, "A", Decision.UNMATCHED)));
 
     assertThat(ChunkLoad.of(message).rows()).singleElement()
@@ -102,7 +116,7 @@ class ChunkLoadTest {
   @Test
   void rejectsCountsThatDoNotAddUpToTheRows() {
     assertThatIllegalArgumentException().isThrownBy(() ->
-        new ChunkLoad(UPLOAD, "p", 0, 1, "exact-1", "w", 2, new DecisionCounts(1, 0, 0), List.of()));
+        new ChunkLoad(UPLOAD, "p", 0, 1, "exact-1", 1L, "w", 2, new DecisionCounts(1, 0, 0), List.of()));
   }
 
   private static MatchedPosting posting(long rowNumber, String postingId, Decision decision) {

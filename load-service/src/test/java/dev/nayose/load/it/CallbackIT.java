@@ -211,7 +211,7 @@ class CallbackIT {
           List.of()));
     }
     return json.writeValueAsString(new ChunkMatched(ChunkMatched.SCHEMA_VERSION, upload, partnerId, index, count,
-        "exact-1", "match-it", postings));
+        "exact-1", 1L, "match-it", postings));
   }
 
   private void send(String body) {

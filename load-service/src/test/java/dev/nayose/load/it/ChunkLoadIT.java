@@ -80,14 +80,14 @@ class ChunkLoadIT {
     assertThat(db.sql("select * from chunk_load where upload_id = :id").param("id", upload).query().singleRow())
         .containsEntry("chunk_index", 0).containsEntry("rows_loaded", 3).containsEntry("matched", 1)
         .containsEntry("review", 1).containsEntry("unmatched", 1).containsEntry("matcher_version", "exact-1")
-        .containsEntry("worker_id", "match-1@host-a");
+        .containsEntry("master_version", 3L).containsEntry("worker_id", "match-1@host-a");
 
     assertThat(posting(partner, "J-1001"))
         .containsEntry("upload_id", upload).containsEntry("chunk_index", 0).containsEntry("row_number", 2L)
         .containsEntry("company_name", "㈱ＭＣＡホールディングス").containsEntry("corporate_number", "1010001097199")
         .containsEntry("address", "東京都中央区銀座７丁目１０番１６号").containsEntry("decision", "MATCHED")
         .containsEntry("company_id", "1010001097199").containsEntry("office_id", null).containsEntry("score", 1.0)
-        .containsEntry("matcher_version", "exact-1");
+        .containsEntry("matcher_version", "exact-1").containsEntry("master_version", 3L);
     assertThat(posting(partner, "J-1002"))
         .containsEntry("row_number", 3L).containsEntry("decision", "REVIEW")
         .containsEntry("company_id", "1010001144728").containsEntry("office_id", "O-1010001144728-02")
@@ -373,7 +373,7 @@ class ChunkLoadIT {
   }
 
   private static ChunkMatched chunk(UUID upload, String partnerId, int index, int count, MatchedPosting... postings) {
-    return new ChunkMatched(ChunkMatched.SCHEMA_VERSION, upload, partnerId, index, count, "exact-1", "match-it",
+    return new ChunkMatched(ChunkMatched.SCHEMA_VERSION, upload, partnerId, index, count, "exact-1", 1L, "match-it",
         List.of(postings));
   }
 

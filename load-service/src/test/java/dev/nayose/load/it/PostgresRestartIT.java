@@ -176,7 +176,7 @@ class PostgresRestartIT {
         default -> new MatchedPosting(job, Decision.UNMATCHED, null, null, 0.0, List.of());
       });
     }
-    return new ChunkMatched(ChunkMatched.SCHEMA_VERSION, upload, partnerId, index, CHUNKS, "exact-1", "match-it",
+    return new ChunkMatched(ChunkMatched.SCHEMA_VERSION, upload, partnerId, index, CHUNKS, "exact-1", 1L, "match-it",
         postings);
   }
 

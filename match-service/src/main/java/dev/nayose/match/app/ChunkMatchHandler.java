@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The match stage: one {@link ChunkSplit} in, one {@link ChunkMatched} out, a decision per posting
- * in the chunk's order. Idempotent: the same chunk against the same master gives the same message,
+ * in the chunk's order, all against one master version, which the message names. Idempotent: the
+ * same chunk against the same master version gives the same message,
  * and the loader ignores a chunk it has already loaded.
  *
  * <p>Without a master it throws {@link MasterUnavailableException} (transient): the chunk is
@@ -41,15 +42,17 @@ public class ChunkMatchHandler {
   }
 
   public void handle(ChunkSplit chunk) {
-    MatchEngine engine = master.engine();
+    // one read: the whole chunk is matched against the version it is published with
+    CurrentMaster.Serving serving = master.serving();
+    MatchEngine engine = serving.engine();
     List<MatchedPosting> matched = engine.matchAll(chunk.postings());
-    out.publish(ChunkMatched.of(chunk, engine.version(), workerId, matched));
+    out.publish(ChunkMatched.of(chunk, engine.version(), serving.masterVersion(), workerId, matched));
     Map<Decision, Integer> counts = new EnumMap<>(Decision.class);
     matched.forEach(posting -> counts.merge(posting.decision(), 1, Integer::sum));
     counts.forEach((decision, count) -> decisions.get(decision).increment(count));
-    log.info("matched upload {} chunk {}/{}: {} postings, {} matched, {} review, {} unmatched ({})",
+    log.info("matched upload {} chunk {}/{}: {} postings, {} matched, {} review, {} unmatched ({}, master version {})",
         chunk.uploadId(), chunk.chunkIndex(), chunk.chunkCount(), matched.size(),
         counts.getOrDefault(Decision.MATCHED, 0), counts.getOrDefault(Decision.REVIEW, 0),
-        counts.getOrDefault(Decision.UNMATCHED, 0), engine.version());
+        counts.getOrDefault(Decision.UNMATCHED, 0), engine.version(), serving.masterVersion());
   }
 }

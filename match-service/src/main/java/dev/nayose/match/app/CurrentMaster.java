@@ -17,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The match engine over the newest company master, and its refresh.
+ * The match engine over the newest published company master version, and its refresh.
  *
  * <p>{@link #refresh()} (called at start-up and then periodically, from one thread) compares the
- * newest import id with the one the index was built from and, when it moved, builds a new index
- * and engine and swaps them in atomically; until the swap, matching goes on with the old engine.
+ * newest published version with the one the index was built from and, when it moved, builds a new
+ * index and engine of ALL of that version and swaps them in atomically; until the swap, matching
+ * goes on with the old engine, so a chunk is never matched against part of a version.
  * A failed rebuild keeps the old engine. {@link #engine()} throws {@link
  * MasterUnavailableException} while there is none: before the first load, or when no master was
  * ever imported.
@@ -42,13 +43,17 @@ public class CurrentMaster {
   }
 
   /**
-   * What an operator sees: the state, the import the engine reflects (-1 when none), the sizes of
-   * its index, when it was loaded, and the last refresh error (null when the last refresh worked).
+   * What an operator sees: the state, the master version the engine holds (-1 when none), the
+   * matcher version, the sizes of its index, when it was loaded, and the last refresh error (null
+   * when the last refresh worked).
    */
-  public record Status(State state, long importId, int companies, int formerNames, int offices,
-      Instant loadedAt, Duration loadTime, String lastError) {}
+  public record Status(State state, long masterVersion, String matcherVersion, int companies, int formerNames,
+      int offices, Instant loadedAt, Duration loadTime, String lastError) {}
 
-  private record Loaded(long importId, MasterIndex index, MatchEngine engine, Instant loadedAt, Duration loadTime) {}
+  /** The engine to match a chunk with and the master version it holds: read together, in one step. */
+  public record Serving(long masterVersion, MatchEngine engine) {}
+
+  private record Loaded(long version, MasterIndex index, MatchEngine engine, Instant loadedAt, Duration loadTime) {}
 
   private final MasterSource source;
   private final CompanyNameNormaliser normaliser;
@@ -69,6 +74,11 @@ public class CurrentMaster {
 
   /** The engine to match with now. */
   public MatchEngine engine() {
+    return serving().engine();
+  }
+
+  /** The engine to match with now and the version it holds. */
+  public Serving serving() {
     Loaded current = loaded.get();
     if (current == null) {
       throw new MasterUnavailableException(switch (state) {
@@ -77,25 +87,26 @@ public class CurrentMaster {
         default -> "the company master is still loading";
       });
     }
-    return current.engine();
+    return new Serving(current.version(), current.engine());
   }
 
   public Status status() {
     Loaded current = loaded.get();
     if (current == null) {
-      return new Status(state, -1, 0, 0, 0, null, null, lastError);
+      return new Status(state, -1, null, 0, 0, 0, null, null, lastError);
     }
-    return new Status(state, current.importId(), current.index().companyCount(), current.index().formerNameCount(),
+    return new Status(state, current.version(), current.engine().version(), current.index().companyCount(),
+        current.index().formerNameCount(),
         current.index().officeCount(), current.loadedAt(), current.loadTime(), lastError);
   }
 
   /**
-   * Rebuilds the index when the newest import moved; a no-op otherwise. Not for concurrent use:
+   * Rebuilds the index when the newest published version moved; a no-op otherwise. Not for concurrent use:
    * one thread refreshes. Failures are recorded in {@link #status()} and rethrown.
    */
   public synchronized void refresh() {
     try {
-      OptionalLong latest = source.latestImportId();
+      OptionalLong latest = source.latestVersion();
       Loaded current = loaded.get();
       if (latest.isEmpty()) {
         if (current == null) {
@@ -104,7 +115,7 @@ public class CurrentMaster {
         lastError = null;
         return;
       }
-      if (current != null && current.importId() == latest.getAsLong()) {
+      if (current != null && current.version() == latest.getAsLong()) {
         lastError = null;
         return;
       }
@@ -123,7 +134,7 @@ public class CurrentMaster {
 
   private void load(Loaded previous) {
     Instant started = clock.instant();
-    log.info("loading the company master (loaded import: {})", previous == null ? "none" : previous.importId());
+    log.info("loading the company master (loaded version: {})", previous == null ? "none" : previous.version());
     Optional<MasterSource.LoadedMaster> master = source.load(normaliser);
     if (master.isEmpty()) {
       if (previous == null) {
@@ -134,10 +145,10 @@ public class CurrentMaster {
     MasterIndex index = master.get().index();
     MatchEngine engine = engines.apply(index);
     Instant finished = clock.instant();
-    loaded.set(new Loaded(master.get().importId(), index, engine, finished, Duration.between(started, finished)));
+    loaded.set(new Loaded(master.get().version(), index, engine, finished, Duration.between(started, finished)));
     state = State.READY;
-    log.info("company master import {} loaded in {} ms: {} companies, {} former names, {} offices; engine {}",
-        master.get().importId(), Duration.between(started, finished).toMillis(), index.companyCount(),
+    log.info("company master version {} loaded in {} ms: {} companies, {} former names, {} offices; engine {}",
+        master.get().version(), Duration.between(started, finished).toMillis(), index.companyCount(),
         index.formerNameCount(), index.officeCount(), engine.version());
   }
 

@@ -7,15 +7,16 @@ import java.util.OptionalLong;
 /** Where the company master comes from (PostgreSQL in the service). */
 public interface MasterSource {
 
-  /** The id of the newest finished master import; empty when there has never been one. */
-  OptionalLong latestImportId();
+  /** The newest published master version (ADR 11); empty when none was ever published. */
+  OptionalLong latestVersion();
 
   /**
    * The whole master as of one consistent snapshot, indexed with {@code normaliser}, together with
-   * the id of the newest import that snapshot contains; empty when there has never been an import.
+   * the newest published version that snapshot contains (all of it, nothing of a later one); empty
+   * when none was ever published.
    */
   java.util.Optional<LoadedMaster> load(CompanyNameNormaliser normaliser);
 
-  /** A master index and the import it reflects. */
-  record LoadedMaster(long importId, MasterIndex index) {}
+  /** A master index and the version it holds. */
+  record LoadedMaster(long version, MasterIndex index) {}
 }

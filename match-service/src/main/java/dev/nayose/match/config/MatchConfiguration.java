@@ -1,10 +1,12 @@
 package dev.nayose.match.config;
 
 import dev.nayose.match.adapter.out.jdbc.MasterRepository;
+import dev.nayose.match.adapter.out.jdbc.MatchWorkerRepository;
 import dev.nayose.match.adapter.out.sqs.ChunkMatchedPublisher;
 import dev.nayose.match.app.ChunkMatchHandler;
 import dev.nayose.match.app.CurrentMaster;
 import dev.nayose.match.app.MatchedChunks;
+import dev.nayose.match.app.WorkerHeartbeat;
 import dev.nayose.match.domain.CompanyNameNormaliser;
 import dev.nayose.match.domain.MatchModel;
 import dev.nayose.match.domain.ScoringMatchEngine;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the matcher: master source, current master and its refresh, the chunk handler. */
@@ -65,25 +68,41 @@ class MatchConfiguration {
         index -> new ScoringMatchEngine(index, model, properties.matcher()), Clock.systemUTC());
     Gauge.builder("nayose.match.master.companies", master, m -> m.status().companies())
         .description("Companies in the loaded master index").register(meters);
-    Gauge.builder("nayose.match.master.import", master, m -> m.status().importId())
-        .description("Id of the master import the index reflects, -1 when none").register(meters);
+    Gauge.builder("nayose.match.master.version", master, m -> m.status().masterVersion())
+        .description("The master version the index holds, -1 when none").register(meters);
     return master;
   }
 
+  /** This worker's id: in every ChunkMatched it publishes and in its {@code match_worker} row. */
   @Bean
-  MasterRefreshLifecycle masterRefreshLifecycle(CurrentMaster master, MatchProperties properties) {
-    return new MasterRefreshLifecycle(master, properties.masterRefreshInterval(), properties.startupWait());
+  WorkerId workerId(MatchProperties properties) {
+    String id = properties.workerId() == null || properties.workerId().isBlank()
+        ? hostname() + "-" + ProcessHandle.current().pid()
+        : properties.workerId();
+    log.info("match worker {}", id);
+    return new WorkerId(id);
   }
 
   @Bean
-  ChunkMatchHandler chunkMatchHandler(CurrentMaster master, MatchedChunks out, MatchProperties properties,
-      MeterRegistry meters) {
-    String workerId = properties.workerId() == null || properties.workerId().isBlank()
-        ? hostname() + "-" + ProcessHandle.current().pid()
-        : properties.workerId();
-    log.info("match worker {}", workerId);
-    return new ChunkMatchHandler(master, out, workerId, meters);
+  WorkerHeartbeat workerHeartbeat(WorkerId workerId, CurrentMaster master, DataSource dataSource,
+      MatchProperties properties) {
+    return new WorkerHeartbeat(workerId.value(), master, new MatchWorkerRepository(JdbcClient.create(dataSource)),
+        properties.heartbeatInterval(), Clock.systemUTC());
   }
+
+  @Bean
+  MasterRefreshLifecycle masterRefreshLifecycle(CurrentMaster master, MatchProperties properties,
+      WorkerHeartbeat heartbeat) {
+    return new MasterRefreshLifecycle(master, properties.masterRefreshInterval(), properties.startupWait(), heartbeat);
+  }
+
+  @Bean
+  ChunkMatchHandler chunkMatchHandler(CurrentMaster master, MatchedChunks out, WorkerId workerId,
+      MeterRegistry meters) {
+    return new ChunkMatchHandler(master, out, workerId.value(), meters);
+  }
+
+  record WorkerId(String value) {}
 
   private static String hostname() {
     String fromEnvironment = System.getenv("HOSTNAME");

@@ -13,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workerId names this worker in every ChunkMatched it publishes; blank means
  *     {@code <hostname>-<pid>}
- * @param masterRefreshInterval how often the newest master import id is checked; when it moved,
- *     the index is rebuilt in the background and swapped in
+ * @param masterRefreshInterval how often the newest published master version is checked; when it
+ *     moved, the index of the whole version is built in the background and swapped in
+ * @param heartbeatInterval how often the worker records in {@code match_worker} the master version
+ *     it serves; {@code import-master} waits for workers that beat within three intervals
  * @param startupWait how long start-up waits for the first master load before the chunks
  *     listener starts anyway (chunks then fail with MasterUnavailableException and are retried)
  * @param fetchSize rows per round trip when the master is streamed from PostgreSQL
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record MatchProperties(
     String workerId,
     @NotNull Duration masterRefreshInterval,
+    @NotNull Duration heartbeatInterval,
     @NotNull Duration startupWait,
     @Min(100) @Max(1_000_000) int fetchSize,
     @Min(1_024) @Max(1_048_576) int maxMessageBytes,

@@ -63,6 +63,6 @@ class ChunkMatchedPublisherTest {
           java.time.LocalDate.of(2026, 11, 10), "https://jobs.example.jp/P" + (100_000 + i)));
     }
     ChunkSplit split = ChunkSplit.of(UUID.randomUUID(), "acme", 0, 1, list);
-    return ChunkMatched.of(split, engine.version(), "match-1", engine.matchAll(list));
+    return ChunkMatched.of(split, engine.version(), 1, "match-1", engine.matchAll(list));
   }
 }

@@ -50,6 +50,7 @@ class ChunkMatchHandlerTest {
     assertThat(matched.chunkCount()).isEqualTo(3);
     assertThat(matched.matcherVersion()).isEqualTo("fs-1");
     assertThat(matched.workerId()).isEqualTo("match-test");
+    assertThat(matched.masterVersion()).isEqualTo(3L);
     assertThat(matched.postings()).extracting(m -> m.posting().postingId()).containsExactly("P1", "P2", "P3");
     assertThat(matched.postings()).extracting(MatchedPosting::decision)
         .containsExactly(Decision.MATCHED, Decision.REVIEW, Decision.UNMATCHED);
@@ -58,6 +59,25 @@ class ChunkMatchHandlerTest {
     assertThat(meters.counter("nayose.match.decisions", "decision", "MATCHED").count()).isEqualTo(1.0);
     assertThat(meters.counter("nayose.match.decisions", "decision", "REVIEW").count()).isEqualTo(1.0);
     assertThat(meters.counter("nayose.match.decisions", "decision", "UNMATCHED").count()).isEqualTo(1.0);
+  }
+
+  /** While version 4 loads, chunks go on being matched against ALL of version 3, and say so. */
+  @Test
+  void aChunkMatchedWhileANewVersionLoadsUsesTheWholePreviousVersion() {
+    source.latestImport = 3L;
+    source.index = SmallMaster::index;
+    master.refresh();
+    source.latestImport = 4L;
+    source.index = () -> {
+      handler.handle(chunk); // arrives in the middle of the load
+      return SmallMaster.index();
+    };
+
+    master.refresh();
+    handler.handle(chunk);
+
+    assertThat(published).extracting(ChunkMatched::masterVersion).containsExactly(3L, 4L);
+    assertThat(master.status().masterVersion()).isEqualTo(4);
   }
 
   @Test

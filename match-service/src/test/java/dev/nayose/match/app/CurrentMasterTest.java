@@ -38,7 +38,7 @@ class CurrentMasterTest {
     master.refresh();
 
     assertThat(master.status().state()).isEqualTo(State.NO_MASTER);
-    assertThat(master.status().importId()).isEqualTo(-1);
+    assertThat(master.status().masterVersion()).isEqualTo(-1);
     assertThat(master.awaitFirstRefresh(Duration.ZERO)).isTrue();
     assertThatThrownBy(master::engine).isInstanceOf(MasterUnavailableException.class)
         .hasMessage("no company master has been imported");
@@ -56,7 +56,7 @@ class CurrentMasterTest {
     assertThat(source.loads).isEqualTo(1);
     assertThat(master.engine()).isSameAs(first);
     MasterIndex index = SmallMaster.index();
-    assertThat(master.status()).isEqualTo(new CurrentMaster.Status(State.READY, 7, index.companyCount(), 1,
+    assertThat(master.status()).isEqualTo(new CurrentMaster.Status(State.READY, 7, "fs-1", index.companyCount(), 1,
         index.officeCount(),
         Instant.parse("2026-11-25T10:00:00Z"), Duration.ZERO, null));
 
@@ -66,7 +66,7 @@ class CurrentMasterTest {
 
     assertThat(source.loads).isEqualTo(2);
     assertThat(master.engine()).isNotSameAs(first);
-    assertThat(master.status().importId()).isEqualTo(8);
+    assertThat(master.status().masterVersion()).isEqualTo(8);
   }
 
   @Test
@@ -102,12 +102,12 @@ class CurrentMasterTest {
     assertThatThrownBy(master::refresh).hasMessage("database down");
     assertThat(master.engine()).isSameAs(loaded);
     assertThat(master.status().state()).isEqualTo(State.READY);
-    assertThat(master.status().importId()).isEqualTo(1);
+    assertThat(master.status().masterVersion()).isEqualTo(1);
     assertThat(master.status().lastError()).contains("database down");
 
     source.failure = null;
     master.refresh();
-    assertThat(master.status().importId()).isEqualTo(2);
+    assertThat(master.status().masterVersion()).isEqualTo(2);
     assertThat(master.status().lastError()).isNull();
   }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-/** A master source in memory: the newest import id and the index a load gives, both settable. */
+/** A master source in memory: the newest published version and the index a load gives, both settable. */
 final class FakeMasterSource implements MasterSource {
   Long latestImport;
   Supplier<MasterIndex> index;
@@ -14,7 +14,7 @@ final class FakeMasterSource implements MasterSource {
   int loads;
 
   @Override
-  public OptionalLong latestImportId() {
+  public OptionalLong latestVersion() {
     if (failure != null) {
       throw failure;
     }

@@ -24,7 +24,8 @@ class MatchPropertiesTest {
         .bind("nayose.match", MatchProperties.class).get();
 
     assertThat(properties.matcher()).isEqualTo(MatcherSettings.defaults());
-    assertThat(properties.masterRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(properties.masterRefreshInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(properties.workerId()).isEmpty();
     assertThat(properties.maxMessageBytes()).isEqualTo(1_048_576);
   }

@@ -11,6 +11,7 @@ import dev.nayose.contracts.DeadLetterAttributes;
 import dev.nayose.contracts.Evidence;
 import dev.nayose.contracts.MatchedPosting;
 import dev.nayose.localstack.LocalStack;
+import dev.nayose.master.MasterFile;
 import dev.nayose.master.MasterImporter;
 import dev.nayose.master.ProgressListener;
 import dev.nayose.master.SyntheticMasterWriter;
@@ -75,8 +76,8 @@ class MatchServiceIT {
       Path dir = Files.createTempDirectory("match-it");
       new SyntheticMasterWriter(7).write(dir.resolve("companies.csv"), dir.resolve("offices.csv"), 2_000);
       MasterImporter importer = new MasterImporter(stack.dataSource());
-      importer.importCompanies(dir.resolve("companies.csv"), ProgressListener.NONE);
-      importer.importOffices(dir.resolve("offices.csv"), ProgressListener.NONE);
+      importer.importVersion(List.of(MasterFile.companies(dir.resolve("companies.csv")),
+          MasterFile.offices(dir.resolve("offices.csv"))), file -> ProgressListener.NONE);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -148,13 +149,16 @@ class MatchServiceIT {
   }
 
   @Test
-  void rebuildsTheIndexWhenANewImportIsFinished() throws Exception {
+  void rebuildsTheIndexWhenANewVersionIsPublishedAndSaysWhichItMatchedAgainst() throws Exception {
     JdbcClient db = JdbcClient.create(LocalStackExtension.stack().dataSource());
     company(db, "IT-0100", null, "株式会社あとから来た", "沖縄県", "那覇市");
-    long importId = importFinished(db);
+    long version = importFinished(db);
 
     await().atMost(TIMEOUT).until(() -> JSON.readTree(get("/actuator/health/readiness").body())
-        .path("components").path("masterIndex").path("details").path("importId").asLong() == importId);
+        .path("components").path("masterIndex").path("details").path("masterVersion").asLong() == version);
+    // the worker's row says so too, for import-master and status
+    await().atMost(TIMEOUT).until(() -> db.sql("select master_version from match_worker where worker_id = 'match-it'")
+        .query(Long.class).optional().orElse(-1L) == version);
     UUID uploadId = UUID.randomUUID();
     queues().send(queue("chunks"), JSON.writeValueAsString(ChunkSplit.of(uploadId, "acme", 0, 1,
         List.of(posting("P1", "あとから来た(株)", null, "沖縄県那覇市泉崎1丁目", null)))));
@@ -162,6 +166,7 @@ class MatchServiceIT {
     ChunkMatched matched = takeMatched(uploadId);
     assertThat(matched.postings().get(0).decision()).isEqualTo(Decision.MATCHED);
     assertThat(matched.postings().get(0).companyId()).isEqualTo("IT-0100");
+    assertThat(matched.masterVersion()).isEqualTo(version);
   }
 
   @Test
@@ -220,12 +225,16 @@ class MatchServiceIT {
         """).params(companyId, corporateNumber, name, prefecture, city).update();
   }
 
+  /** Publishes what the test wrote into the master tables as the next version. */
   private static long importFinished(JdbcClient db) {
     return db.sql("""
-        insert into master_import (source, companies, offices, former_names)
-        select 'match-service-it', (select count(*) from company), (select count(*) from office),
-               (select count(*) from company_former_name)
-        returning import_id
+        insert into master_version (version, parent_version, state, sources, companies, offices, former_names,
+                                    companies_deleted, rows_rejected, finished_at)
+        select coalesce(max(version), 0) + 1, max(version) filter (where state = 'PUBLISHED'), 'PUBLISHED',
+               'match-service-it', (select count(*) from company), (select count(*) from office),
+               (select count(*) from company_former_name), 0, 0, now()
+          from master_version
+        returning version
         """).query(Long.class).single();
   }
 }

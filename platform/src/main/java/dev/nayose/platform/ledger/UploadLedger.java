@@ -205,6 +205,14 @@ public class UploadLedger {
         .param("id", uploadId)
         .query((rs, n) -> new UploadStatus.Worker(rs.getString("worker_id"), rs.getInt("chunks"), rs.getInt("rows")))
         .list();
+    List<UploadStatus.MasterVersion> masterVersions = jdbc.sql("""
+        select master_version, count(*) as chunks, sum(rows_loaded) as rows
+          from chunk_load where upload_id = :id group by master_version order by master_version nulls first
+        """)
+        .param("id", uploadId)
+        .query((rs, n) -> new UploadStatus.MasterVersion(rs.getObject("master_version", Long.class), rs.getInt("chunks"),
+            rs.getInt("rows")))
+        .list();
     Optional<UploadStatus.Callback> delivery = jdbc.sql("""
         select url, event, state, attempts, last_error, last_attempt_at, next_attempt_at, delivered_at
           from callback_delivery where upload_id = :id order by created_at desc limit 1
@@ -230,7 +238,7 @@ public class UploadLedger {
          where u.upload_id = :id
         """)
         .param("id", uploadId)
-        .query((rs, n) -> status(rs, recorded, workers, delivery))
+        .query((rs, n) -> status(rs, recorded, workers, delivery, masterVersions))
         .optional();
   }
 
@@ -246,7 +254,8 @@ public class UploadLedger {
   }
 
   private static UploadStatus status(ResultSet rs, List<StageAccounting.Recorded> recorded,
-      List<UploadStatus.Worker> workers, Optional<UploadStatus.Callback> delivery) throws SQLException {
+      List<UploadStatus.Worker> workers, Optional<UploadStatus.Callback> delivery,
+      List<UploadStatus.MasterVersion> masterVersions) throws SQLException {
     Integer total = (Integer) rs.getObject("rows_total");
     int rejected = rs.getInt("rows_rejected");
     int loaded = rs.getInt("rows_loaded");
@@ -265,7 +274,7 @@ public class UploadLedger {
         rs.getString("state"), rs.getString("failure_reason"), rs.getString("original_name"),
         rs.getLong("byte_size"), rs.getString("detected_encoding"), instant(rs, "received_at"),
         instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, stages, deadLetters, workers,
-        callback(rs.getString("callback_url"), delivery));
+        callback(rs.getString("callback_url"), delivery), masterVersions);
   }
 
   private static UploadStatus.Callback callback(String url, Optional<UploadStatus.Callback> delivery) {

@@ -21,6 +21,10 @@ import java.util.UUID;
  *
  * <p>{@code callback} is null when the upload names no callback URL; otherwise it tells where the
  * partner's status callback stands (see {@link Callback}).
+ *
+ * <p>{@code masterVersions} says which company master version(s) the loaded chunks were matched
+ * against (ADR 11), oldest first: one entry as a rule, several when a new version was published
+ * while the upload was being matched (each chunk is matched against one complete version).
  */
 public record UploadStatus(
     UUID uploadId,
@@ -39,7 +43,8 @@ public record UploadStatus(
     List<StageAccount> stages,
     List<DeadLetter> deadLetters,
     List<Worker> workers,
-    Callback callback) {
+    Callback callback,
+    List<MasterVersion> masterVersions) {
 
   /** Row counts; {@code total} is null until the file has been split. */
   public record Rows(Integer total, int rejected, int duplicate, int loaded, int deadLettered,
@@ -83,6 +88,12 @@ public record UploadStatus(
   public record DeadLetter(String stage, int chunk, int rows, String cause, String errorClass,
       String errorMessage, Instant recordedAt, int redrives, Instant lastRedrivenAt) {}
 
+  /**
+   * A master version and how much of this upload was matched against it; {@code version} is null
+   * for chunks matched before master versions existed.
+   */
+  public record MasterVersion(Long version, int chunks, int rows) {}
+
   /** A match worker and how much of this upload it matched. */
   public record Worker(String workerId, int chunks, int rows) {}
 
@@ -101,6 +112,6 @@ public record UploadStatus(
   /** This status with another callback part (null: none), e.g. for the body of the callback itself. */
   public UploadStatus withCallback(Callback other) {
     return new UploadStatus(uploadId, partnerId, state, failureReason, fileName, byteSize, encoding, receivedAt,
-        splitAt, settledAt, rows, chunks, accounted, stages, deadLetters, workers, other);
+        splitAt, settledAt, rows, chunks, accounted, stages, deadLetters, workers, other, masterVersions);
   }
 }

@@ -31,8 +31,9 @@ public class PostingRepository implements PostingStore {
   private static final String UPLOAD_PARTNER = "select partner_id from upload where upload_id = ?";
 
   private static final String INSERT_CHUNK_LOAD = """
-      insert into chunk_load (upload_id, chunk_index, rows_loaded, matched, review, unmatched, matcher_version, worker_id)
-      values (?, ?, ?, ?, ?, ?, ?, ?)
+      insert into chunk_load (upload_id, chunk_index, rows_loaded, matched, review, unmatched, matcher_version,
+                              master_version, worker_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict do nothing
       """;
 
@@ -40,8 +41,9 @@ public class PostingRepository implements PostingStore {
       insert into posting (partner_id, posting_id, upload_id, chunk_index, row_number,
                            company_name, company_name_kana, corporate_number, postal_code, address, phone, website,
                            job_title, employment_type, salary_min, salary_max, work_location, description,
-                           posted_at, url, decision, company_id, office_id, score, reasons, matcher_version, loaded_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
+                           posted_at, url, decision, company_id, office_id, score, reasons, matcher_version,
+                           master_version, loaded_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
       on conflict (partner_id, posting_id) do update
          set upload_id = excluded.upload_id, chunk_index = excluded.chunk_index, row_number = excluded.row_number,
              company_name = excluded.company_name, company_name_kana = excluded.company_name_kana,
@@ -52,7 +54,8 @@ public class PostingRepository implements PostingStore {
              work_location = excluded.work_location, description = excluded.description,
              posted_at = excluded.posted_at, url = excluded.url, decision = excluded.decision,
              company_id = excluded.company_id, office_id = excluded.office_id, score = excluded.score,
-             reasons = excluded.reasons, matcher_version = excluded.matcher_version, loaded_at = now()
+             reasons = excluded.reasons, matcher_version = excluded.matcher_version,
+             master_version = excluded.master_version, loaded_at = now()
        where (select received_at from upload where upload_id = excluded.upload_id)
           >= (select received_at from upload where upload_id = posting.upload_id)
       """;
@@ -108,7 +111,7 @@ public class PostingRepository implements PostingStore {
     }
     int inserted = jdbc.update(INSERT_CHUNK_LOAD, chunk.uploadId(), chunk.chunkIndex(), chunk.rowsLoaded(),
         chunk.counts().matched(), chunk.counts().review(), chunk.counts().unmatched(), chunk.matcherVersion(),
-        chunk.workerId());
+        chunk.masterVersion(), chunk.workerId());
     if (inserted == 0) {
       return LoadOutcome.ALREADY_LOADED;
     }
@@ -165,5 +168,6 @@ public class PostingRepository implements PostingStore {
     statement.setDouble(++i, row.score());
     statement.setString(++i, json.writeValueAsString(row.reasons()));
     statement.setString(++i, row.matcherVersion());
+    statement.setObject(++i, row.masterVersion(), Types.BIGINT);
   }
 }

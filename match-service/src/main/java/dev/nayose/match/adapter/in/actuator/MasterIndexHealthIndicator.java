@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code masterIndex}: UP with the loaded import and its sizes once an index is
+ * Health component {@code masterIndex}: UP with the master version it serves and its sizes once an index is
  * loaded, OUT_OF_SERVICE (with the state: LOADING, NO_MASTER, FAILED) before. It is part of the
  * readiness group, so a worker is ready only with a master; the overall health stays UP meanwhile
  * (see {@code application.yml}), because the process itself is fine and retries chunks.
@@ -24,8 +24,9 @@ class MasterIndexHealthIndicator implements HealthIndicator {
     CurrentMaster.Status status = master.status();
     Health.Builder health = status.state() == CurrentMaster.State.READY ? Health.up() : Health.outOfService();
     health.withDetail("state", status.state().name());
-    if (status.importId() >= 0) {
-      health.withDetail("importId", status.importId())
+    if (status.masterVersion() >= 0) {
+      health.withDetail("masterVersion", status.masterVersion())
+          .withDetail("matcherVersion", status.matcherVersion())
           .withDetail("companies", status.companies())
           .withDetail("formerNames", status.formerNames())
           .withDetail("offices", status.offices())

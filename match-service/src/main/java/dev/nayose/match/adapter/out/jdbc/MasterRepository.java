@@ -20,12 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads the company master from PostgreSQL. The whole master is read in one read-only
  * REPEATABLE READ transaction, so the companies, former names and offices of an index belong to
- * the same snapshot as the import id it reports; rows are streamed with a fetch size (a cursor:
+ * the same snapshot as the master version it reports (the version query is the transaction's first,
+ * which fixes the snapshot: every row of that version and none of a later one); rows are streamed with a fetch size (a cursor:
  * PostgreSQL only honours it inside a transaction) instead of being held in memory.
  */
 public class MasterRepository implements MasterSource {
   private static final Logger log = LoggerFactory.getLogger(MasterRepository.class);
-  private static final String LATEST_IMPORT = "select max(import_id) from master_import";
+  /** Only a committed, complete version is PUBLISHED; the rows of an importing one are not visible yet. */
+  private static final String LATEST_VERSION = "select max(version) from master_version where state = 'PUBLISHED'";
 
   private final JdbcTemplate jdbc;
   private final JdbcTemplate streaming;
@@ -41,16 +43,16 @@ public class MasterRepository implements MasterSource {
   }
 
   @Override
-  public OptionalLong latestImportId() {
-    Long id = jdbc.queryForObject(LATEST_IMPORT, Long.class);
+  public OptionalLong latestVersion() {
+    Long id = jdbc.queryForObject(LATEST_VERSION, Long.class);
     return id == null ? OptionalLong.empty() : OptionalLong.of(id);
   }
 
   @Override
   public Optional<LoadedMaster> load(CompanyNameNormaliser normaliser) {
     return snapshot.execute(tx -> {
-      Long importId = streaming.queryForObject(LATEST_IMPORT, Long.class);
-      if (importId == null) {
+      Long version = streaming.queryForObject(LATEST_VERSION, Long.class);
+      if (version == null) {
         return Optional.empty();
       }
       MasterIndex.Builder builder = MasterIndex.builder(normaliser);
@@ -83,7 +85,7 @@ public class MasterRepository implements MasterSource {
       if (orphans[0] > 0) {
         log.warn("{} former names or offices of unknown companies were skipped", orphans[0]);
       }
-      return Optional.of(new LoadedMaster(importId, builder.build()));
+      return Optional.of(new LoadedMaster(version, builder.build()));
     });
   }
 }
