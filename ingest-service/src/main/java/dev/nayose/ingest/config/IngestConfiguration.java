@@ -86,13 +86,18 @@ class IngestConfiguration {
    * object whose row was still RECEIVING was spent on a split that could not start.
    */
   @Bean
-  UploadSweepSchedule uploadSweepSchedule(IdleUploads uploads, ObjectStore store, IngestProperties properties,
+  UploadSweeper uploadSweeper(IdleUploads uploads, ObjectStore store, IngestProperties properties,
       MessagePublisher publisher, QueueProperties queues, AwsRegionProvider region,
       @Value("${nayose.storage.bucket}") String bucket, Clock clock, MeterRegistry meters) {
     var sweep = properties.sweep();
     var announcer = new S3EventPublisher(publisher, queues.uploadsQueue(), region.getRegion().id(), bucket, clock);
-    return new UploadSweepSchedule(new UploadSweeper(uploads, store, announcer, sweep.receivingIdle(),
-        sweep.receivedIdle(), sweep.batch(), meters));
+    return new UploadSweeper(uploads, store, announcer, sweep.receivingIdle(), sweep.receivedIdle(), sweep.batch(),
+        meters);
+  }
+
+  @Bean
+  UploadSweepSchedule uploadSweepSchedule(UploadSweeper sweeper) {
+    return new UploadSweepSchedule(sweeper);
   }
 
   @Bean
