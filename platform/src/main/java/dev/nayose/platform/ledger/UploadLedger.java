@@ -141,8 +141,7 @@ public class UploadLedger {
 
   /** The upload event was dead-lettered: the upload stalls with the stage's reason. */
   private void splitGaveUp(DeadLetterRecord record) {
-    states.splitGaveUp(record.uploadId(), record.stage() + " stage gave up: " + record.errorMessage()
-        + "; redrive the uploads dead-letter queue once the cause is fixed");
+    states.splitGaveUp(record.uploadId(), record.stage() + " stage gave up: " + record.errorMessage());
   }
 
   /**

@@ -48,7 +48,7 @@ class SplitGiveUpIT {
 
       Map<String, Object> stalled = stack.awaitUpload(upload.uploadId(), "STALLED", Duration.ofSeconds(60));
       assertThat(stalled.get("chunk_count")).isEqualTo(3);
-      assertThat((String) stalled.get("failure_reason")).startsWith("split stage gave up: ").contains("redrive");
+      assertThat((String) stalled.get("failure_reason")).startsWith("split stage gave up: ").contains("queue does not exist");
       assertThat(stack.db().sql("select stage, chunk_index, cause from dead_letter where upload_id = :id")
           .param("id", upload.uploadId()).query().singleRow())
           .containsEntry("stage", "split").containsEntry("chunk_index", -1).containsEntry("cause", "RETRIES_EXHAUSTED");
