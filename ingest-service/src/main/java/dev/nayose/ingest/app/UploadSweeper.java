@@ -64,7 +64,7 @@ public class UploadSweeper {
     }
     for (IdleUpload upload : uploads.claim(UploadState.RECEIVED, receivedIdle, batch)) {
       log.warn("upload {} of partner {} has been RECEIVED for {} without split-service taking it up;"
-          + " announcing it again (sweep {})", upload.uploadId(), upload.partnerId(), receivedIdle, upload.sweeps());
+          + " announcing it again (sweep {})", upload.uploadId(), upload.partnerId(), readable(receivedIdle), upload.sweeps());
       announcer.objectCreated(new StoredObject(upload.objectKey(), upload.byteSize() == null ? 0 : upload.byteSize(),
           null, null));
       count("announced-again");
@@ -80,18 +80,24 @@ public class UploadSweeper {
       if (uploads.markStored(upload.uploadId(), object.bytes(), object.sha256())) {
         announcer.objectCreated(object);
         log.warn("upload {} of partner {} was RECEIVING for {} with its file stored whole ({} bytes): completed from"
-            + " the stored object and announced", upload.uploadId(), upload.partnerId(), receivingIdle, object.bytes());
+            + " the stored object and announced", upload.uploadId(), upload.partnerId(), readable(receivingIdle), object.bytes());
         count("completed-from-object");
       }
       return;
     }
     String reason = "the file never arrived whole: the upload stopped while it was being received (nothing for "
-        + receivingIdle + "); send the file again, the same Idempotency-Key makes a new upload";
+        + readable(receivingIdle) + "); send the file again, the same Idempotency-Key makes a new upload";
     if (uploads.abandon(upload.uploadId(), reason)) {
       log.warn("upload {} of partner {} was RECEIVING for {} and its file is not stored: FAILED, idempotency key"
-          + " released", upload.uploadId(), upload.partnerId(), receivingIdle);
+          + " released", upload.uploadId(), upload.partnerId(), readable(receivingIdle));
       count("abandoned");
     }
+  }
+
+  /** "15 min", "4 s": for a reason a partner reads. */
+  static String readable(Duration duration) {
+    return duration.toSeconds() >= 60 && duration.toSecondsPart() == 0 ? duration.toMinutes() + " min"
+        : duration.toMillis() / 1000.0 + " s";
   }
 
   private void count(String outcome) {
