@@ -55,10 +55,8 @@ public final class UploadStateMachine {
   }
 
   /**
-   * An upload about to be stored.
-   *
-   * @param idempotencyKey the partner's key, or null
-   * @param originalName, declaredEncoding, callbackUrl null when not given
+   * An upload about to be stored. {@code idempotencyKey}, {@code originalName},
+   * {@code declaredEncoding} and {@code callbackUrl} are null when the partner gave none.
    */
   public record NewUpload(UUID uploadId, String partnerId, String idempotencyKey, String objectKey,
       String originalName, String declaredEncoding, String callbackUrl) {
