@@ -86,7 +86,7 @@ public class UploadLedger {
            set rows_affected = excluded.rows_affected, cause = excluded.cause,
                error_class = excluded.error_class, error_message = excluded.error_message,
                recorded_at = now()
-        """);
+        """, null);
     if (record.chunkIndex() < 0) {
       splitGaveUp(record);
     }
@@ -119,11 +119,10 @@ public class UploadLedger {
     return recordDeadLetterIfNew(record, null);
   }
 
-  /** Inserts the dead letter of an upload that exists and meets {@code condition}; {@code onConflict} decides a repeat. */
-  private int insertDeadLetter(DeadLetterRecord record, String condition, String onConflict) {
-    return insertDeadLetter(record, condition, onConflict, null);
-  }
-
+  /**
+   * Inserts the dead letter of an upload that exists and meets {@code condition} (which may use
+   * {@code :at}); {@code onConflict} decides a repeat.
+   */
   private int insertDeadLetter(DeadLetterRecord record, String condition, String onConflict, Instant at) {
     return jdbc.sql("""
         insert into dead_letter (upload_id, stage, chunk_index, rows_affected, cause, error_class, error_message)

@@ -214,7 +214,8 @@ public final class UploadStateMachine {
    * ({@link UploadTransition#SETTLED_COMPLETED}), or whose every chunk is loaded or dead-lettered
    * by match or load, some dead-lettered, to {@code STALLED} ({@link UploadTransition#SETTLED_STALLED}).
    * A dead letter of the upload event (split) does not count as a chunk's: it stalls the upload
-   * through {@link #splitGaveUp}.
+   * through {@link #splitGaveUp}, and is resolved (removed, with the stall's reason) once every
+   * chunk is loaded after all.
    *
    * @return the new state, if this call changed it
    */
@@ -235,11 +236,15 @@ public final class UploadStateMachine {
             from counts),
         changed as (
           update upload u
-             set state = target.state, settled_at = now(), updated_at = now()
+             set state = target.state, settled_at = now(), updated_at = now(),
+                 failure_reason = case when target.state = 'COMPLETED' then null else u.failure_reason end
             from target
            where u.upload_id = target.upload_id
              and ((target.state = 'COMPLETED' and u.state in %s) or (target.state = 'STALLED' and u.state in %s))
-          returning u.upload_id, u.state, u.callback_url)
+          returning u.upload_id, u.state, u.callback_url),
+        resolved as (
+          delete from dead_letter d using changed
+           where d.upload_id = changed.upload_id and changed.state = 'COMPLETED' and d.stage = 'split')
         """.formatted(SETTLED_COMPLETED.sql(), SETTLED_STALLED.sql()) + QUEUE_CALLBACKS)
         .param("id", uploadId)
         .query(String.class)

@@ -82,6 +82,21 @@ class UploadStateMachineIT {
   }
 
   @Test
+  void anUploadStalledByTheSplitCompletesWhenItsPublishedChunksAllLoadAfterAll() {
+    UUID id = upload(UploadState.SPLIT, 2);
+    load(id, 0);
+    ledger.recordDeadLetter(new DeadLetterRecord(id, "split", -1, 0, "RETRIES_EXHAUSTED", "E", "settle failed"));
+    assertThat(state(id)).isEqualTo("STALLED");
+
+    load(id, 1);
+
+    assertThat(ledger.settle(id)).contains("COMPLETED");
+    assertThat(db.sql("select failure_reason is null from upload where upload_id = ?").params(id)
+        .query(Boolean.class).single()).isTrue();
+    assertThat(ledger.find(id).orElseThrow().deadLetters()).isEmpty();
+  }
+
+  @Test
   void theSplitGivingUpAfterEveryChunkLoadedLeavesTheUploadToSettle() {
     UUID id = upload(UploadState.SPLIT, 1);
     load(id, 0);
