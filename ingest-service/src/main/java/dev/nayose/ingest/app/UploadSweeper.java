@@ -4,6 +4,7 @@ import dev.nayose.platform.ledger.UploadState;
 import dev.nayose.platform.ledger.UploadStateMachine.IdleUpload;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,22 +56,33 @@ public class UploadSweeper {
     this.meters = Objects.requireNonNull(meters, "meters");
   }
 
-  /** One sweep of both states; returns the uploads it took. */
+  /**
+   * One sweep of both states; returns the uploads it took. An upload whose exit fails (S3 or SQS
+   * down) is taken again after another idle period; the others of the sweep go on.
+   */
   public int sweep() {
-    int taken = 0;
-    for (IdleUpload upload : uploads.claim(UploadState.RECEIVING, receivingIdle, batch)) {
-      receiving(upload);
-      taken++;
+    List<IdleUpload> receiving = uploads.claim(UploadState.RECEIVING, receivingIdle, batch);
+    receiving.forEach(upload -> guarded(upload, () -> receiving(upload)));
+    List<IdleUpload> received = uploads.claim(UploadState.RECEIVED, receivedIdle, batch);
+    received.forEach(upload -> guarded(upload, () -> received(upload)));
+    return receiving.size() + received.size();
+  }
+
+  private void guarded(IdleUpload upload, Runnable exit) {
+    try {
+      exit.run();
+    } catch (RuntimeException e) {
+      log.warn("upload {}: its sweep failed, it is taken again in one idle period: {}", upload.uploadId(), e.toString());
+      count("failed");
     }
-    for (IdleUpload upload : uploads.claim(UploadState.RECEIVED, receivedIdle, batch)) {
-      log.warn("upload {} of partner {} has been RECEIVED for {} without split-service taking it up;"
-          + " announcing it again (sweep {})", upload.uploadId(), upload.partnerId(), readable(receivedIdle), upload.sweeps());
-      announcer.objectCreated(new StoredObject(upload.objectKey(), upload.byteSize() == null ? 0 : upload.byteSize(),
-          null, null));
-      count("announced-again");
-      taken++;
-    }
-    return taken;
+  }
+
+  private void received(IdleUpload upload) {
+    log.warn("upload {} of partner {} has been RECEIVED for {} without split-service taking it up;"
+        + " announcing it again (sweep {})", upload.uploadId(), upload.partnerId(), readable(receivedIdle), upload.sweeps());
+    announcer.objectCreated(new StoredObject(upload.objectKey(), upload.byteSize() == null ? 0 : upload.byteSize(),
+        null, null));
+    count("announced-again");
   }
 
   private void receiving(IdleUpload upload) {
