@@ -1,6 +1,7 @@
 package dev.nayose.platform;
 
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.stage.ListenerShutdownCustomizer;
@@ -35,6 +36,11 @@ public class PlatformAutoConfiguration {
   @Bean
   UploadLedger uploadLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     return new UploadLedger(jdbc, transactions);
+  }
+
+  @Bean
+  UploadStateMachine uploadStateMachine(JdbcClient jdbc) {
+    return new UploadStateMachine(jdbc);
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.nayose.ingest.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The uploads bucket, in the terms of the S3 API: single puts and multipart uploads. Byte arrays
@@ -26,6 +27,13 @@ public interface ObjectStore {
   void abortMultipart(String key, String multipartId);
 
   void delete(String key);
+
+  /**
+   * The stored object read to its end: its size, SHA-256 and ETag; empty when there is no object
+   * under {@code key}. An object exists only whole (a put or a completed multipart upload), so what
+   * this returns is the whole file.
+   */
+  Optional<StoredObject> digest(String key);
 
   /** A stored part: its number, ETag and checksum (null if the store keeps none). */
   record PartReceipt(int partNumber, String eTag, String checksum) {}

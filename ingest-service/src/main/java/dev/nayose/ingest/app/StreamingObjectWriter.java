@@ -24,6 +24,15 @@ public class StreamingObjectWriter {
    * @param body a reader whose first part has been read ({@link PartReader#next()} returned true)
    */
   public StoredObject write(String key, Map<String, String> metadata, PartReader body) throws IOException {
+    return write(key, metadata, body, () -> { });
+  }
+
+  /**
+   * Stores the body under {@code key}, running {@code afterPart} after each part of a multipart
+   * upload is stored (the caller's sign of progress).
+   */
+  public StoredObject write(String key, Map<String, String> metadata, PartReader body, Runnable afterPart)
+      throws IOException {
     if (body.partNumber() != 1) {
       throw new IllegalStateException("the reader must be at its first part");
     }
@@ -36,6 +45,7 @@ public class StreamingObjectWriter {
       List<ObjectStore.PartReceipt> parts = new ArrayList<>();
       do {
         parts.add(store.putPart(key, multipartId, body.partNumber(), body.buffer(), body.length()));
+        afterPart.run();
       } while (body.next());
       String eTag = store.completeMultipart(key, multipartId, parts);
       return new StoredObject(key, body.bytes(), body.sha256Hex(), eTag);

@@ -1,18 +1,22 @@
 package dev.nayose.ingest.config;
 
 import dev.nayose.ingest.adapter.in.http.ApiKeyFilter;
+import dev.nayose.ingest.adapter.in.schedule.UploadSweepSchedule;
 import dev.nayose.ingest.adapter.out.jdbc.ApiKeyRepository;
 import dev.nayose.ingest.adapter.out.jdbc.UploadRepository;
 import dev.nayose.ingest.adapter.out.s3.S3ObjectStore;
 import dev.nayose.ingest.adapter.out.sqs.S3EventPublisher;
 import dev.nayose.ingest.app.ApiKeys;
+import dev.nayose.ingest.app.IdleUploads;
 import dev.nayose.ingest.app.ObjectStore;
 import dev.nayose.ingest.app.UploadEvents;
 import dev.nayose.ingest.app.UploadHandler;
 import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.app.UploadQueries;
+import dev.nayose.ingest.app.UploadSweeper;
 import dev.nayose.ingest.app.Uploads;
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.resilience.DependencyGuards;
@@ -51,8 +55,9 @@ class IngestConfiguration {
   }
 
   @Bean
-  UploadRepository uploadRepository(JdbcClient jdbc, DependencyGuards guards) {
-    return new UploadRepository(jdbc, guards.postgres());
+  UploadRepository uploadRepository(JdbcClient jdbc, DependencyGuards guards, UploadStateMachine states,
+      IngestProperties properties) {
+    return new UploadRepository(jdbc, guards.postgres(), states, properties.idempotency().keyTtl());
   }
 
   @Bean
@@ -76,10 +81,30 @@ class IngestConfiguration {
     return new S3EventPublisher(publisher, queues.uploadsQueue(), region.getRegion().id(), bucket, clock);
   }
 
+  /**
+   * Announces swept uploads itself also where the bucket notifies (AWS): the notification of an
+   * object whose row was still RECEIVING was spent on a split that could not start.
+   */
+  @Bean
+  UploadSweeper uploadSweeper(IdleUploads uploads, ObjectStore store, IngestProperties properties,
+      MessagePublisher publisher, QueueProperties queues, AwsRegionProvider region,
+      @Value("${nayose.storage.bucket}") String bucket, Clock clock, MeterRegistry meters) {
+    var sweep = properties.sweep();
+    var announcer = new S3EventPublisher(publisher, queues.uploadsQueue(), region.getRegion().id(), bucket, clock);
+    return new UploadSweeper(uploads, store, announcer, sweep.receivingIdle(), sweep.receivedIdle(), sweep.batch(),
+        meters);
+  }
+
+  @Bean
+  UploadSweepSchedule uploadSweepSchedule(UploadSweeper sweeper) {
+    return new UploadSweepSchedule(sweeper);
+  }
+
   @Bean
   UploadHandler uploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits, Clock clock,
-      MeterRegistry meters) {
-    return new UploadHandler(uploads, store, events, limits, clock, meters);
+      MeterRegistry meters, IngestProperties properties) {
+    return new UploadHandler(uploads, store, events, limits, clock, meters, properties.idempotency().repeatWait(),
+        properties.sweep().receivingIdle().dividedBy(4));
   }
 
   @Bean

@@ -1,7 +1,9 @@
 package dev.nayose.ingest.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publishS3Events publish the S3 {@code ObjectCreated} event to the uploads queue after
  *     storing an object. False in AWS, where the bucket notification sends it; true where the S3
  *     implementation cannot notify SQS (the local stack's S3Proxy)
+ * @param idempotency how idempotency keys behave
+ * @param sweep what happens to uploads that stopped moving before split-service took them
  */
 @Validated
 @ConfigurationProperties("nayose.ingest")
@@ -27,7 +31,27 @@ public record IngestProperties(
     @NotNull DataSize partSize,
     @NotNull DataSize maxUploadSize,
     @Min(1) int maxConcurrentUploads,
-    boolean publishS3Events) {
+    boolean publishS3Events,
+    @NotNull @Valid Idempotency idempotency,
+    @NotNull @Valid Sweep sweep) {
+
+  /**
+   * @param keyTtl how long a key names its upload after it was received; then the same key makes a
+   *     new upload (Stripe keeps keys 24 hours)
+   * @param repeatWait how long a request repeating a key waits for the key's first upload to be
+   *     stored before it is answered 409 (in use, send again)
+   */
+  public record Idempotency(@NotNull Duration keyTtl, @NotNull Duration repeatWait) {}
+
+  /**
+   * @param interval how often this instance sweeps (every replica may)
+   * @param receivingIdle a RECEIVING upload not touched for this long is completed from its object
+   *     or failed; its ingest-service touches it at a quarter of this while storing
+   * @param receivedIdle a RECEIVED upload unchanged for this long is announced to split-service again
+   * @param batch uploads of each state taken per sweep
+   */
+  public record Sweep(@NotNull Duration interval, @NotNull Duration receivingIdle, @NotNull Duration receivedIdle,
+      @Min(1) int batch) {}
 
   static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
   static final DataSize MAX_PART_SIZE = DataSize.ofMegabytes(512);

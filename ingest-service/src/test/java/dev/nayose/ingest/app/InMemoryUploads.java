@@ -26,6 +26,15 @@ final class InMemoryUploads implements Uploads {
   }
 
   @Override
+  public Optional<Upload> find(UUID uploadId) {
+    return Optional.ofNullable(rows.get(uploadId));
+  }
+
+  @Override
+  public void touch(UUID uploadId) {
+  }
+
+  @Override
   public boolean insert(NewUpload upload) {
     if (concurrentWinner != null) {
       rows.put(concurrentWinner.uploadId(), concurrentWinner);

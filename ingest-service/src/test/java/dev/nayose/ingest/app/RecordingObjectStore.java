@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -68,5 +69,10 @@ final class RecordingObjectStore implements ObjectStore {
     calls.add("delete");
     objects.remove(key);
     metadata.remove(key);
+  }
+
+  @Override
+  public Optional<StoredObject> digest(String key) {
+    throw new UnsupportedOperationException("the handler never reads objects back");
   }
 }

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ class UploadHandlerTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private UploadEvents publisher = events::add;
   private final UploadHandler handler = new UploadHandler(uploads, store, object -> publisher.objectCreated(object),
-      new UploadLimits(PART, 100, 2), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), meters);
+      new UploadLimits(PART, 100, 2), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), meters,
+      Duration.ZERO, Duration.ofMinutes(1));
 
   @Test
   void storesTheBodyMarksTheRowReceivedAndAnnouncesTheObject() throws IOException {
@@ -53,17 +55,34 @@ class UploadHandlerTest {
   }
 
   @Test
-  void aRepeatedIdempotencyKeyAnswersWithTheEarlierUploadWithoutReadingTheBody() throws IOException {
+  void aRepeatedIdempotencyKeyWithTheSameBodyAnswersWithTheEarlierUploadAndStoresNothing() throws IOException {
     var request = new UploadRequest("acme", new IdempotencyKey("k-1"), null, null, null);
-    Receipt first = handler.receive(request, new ByteArrayInputStream(body(5)));
+    Receipt first = handler.receive(request, new ByteArrayInputStream(body(25)));
 
-    Receipt second = handler.receive(request, unreadable());
+    Receipt second = handler.receive(request, new ByteArrayInputStream(body(25)));
 
     assertThat(second.replayed()).isTrue();
     assertThat(second.upload()).isEqualTo(uploads.rows.get(first.upload().uploadId()));
     assertThat(uploads.rows).hasSize(1);
-    assertThat(store.calls).containsExactly("put");
+    assertThat(store.calls).containsExactly("start", "part 1", "part 2", "part 3", "complete [1, 2, 3]");
     assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyWithAnotherBodyIsRefusedNamingTheFirstUpload() throws IOException {
+    var request = new UploadRequest("acme", new IdempotencyKey("k-1"), null, null, null);
+    Receipt first = handler.receive(request, new ByteArrayInputStream(body(5)));
+    byte[] other = body(5);
+    other[0] ^= 1;
+
+    assertThatThrownBy(() -> handler.receive(request, new ByteArrayInputStream(other)))
+        .isInstanceOfSatisfying(IdempotencyConflictException.class,
+            e -> assertThat(e.firstUploadId()).isEqualTo(first.upload().uploadId()))
+        .hasMessageContaining("k-1").hasMessageContaining(first.upload().uploadId().toString())
+        .hasMessageContaining("new Idempotency-Key");
+    assertThat(uploads.rows).hasSize(1);
+    assertThat(store.calls).containsExactly("put");
+    assertThat(meters.counter("nayose.ingest.uploads", "outcome", "conflict").count()).isEqualTo(1);
   }
 
   @Test
@@ -77,8 +96,8 @@ class UploadHandlerTest {
   }
 
   @Test
-  void theLoserOfAConcurrentInsertAnswersWithTheWinner() throws IOException {
-    var winner = new Upload(UUID.randomUUID(), "acme", "RECEIVING", null, null, Instant.now(), null);
+  void theLoserOfAConcurrentInsertAnswersWithTheWinnerOfTheSameBody() throws IOException {
+    var winner = new Upload(UUID.randomUUID(), "acme", "RECEIVED", 5L, sha256(body(5)), Instant.now(), null);
     uploads.concurrentWinner = winner;
 
     Receipt receipt = handler.receive(new UploadRequest("acme", new IdempotencyKey("k-1"), null, null, null),
@@ -88,6 +107,19 @@ class UploadHandlerTest {
     assertThat(receipt.upload()).isEqualTo(winner);
     assertThat(store.calls).isEmpty();
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aRepeatWhileTheFirstIsStillReceivingIsToldToSendAgain() {
+    var winner = new Upload(UUID.randomUUID(), "acme", "RECEIVING", null, null, Instant.now(), null);
+    uploads.concurrentWinner = winner;
+
+    assertThatThrownBy(() -> handler.receive(new UploadRequest("acme", new IdempotencyKey("k-1"), null, null, null),
+        new ByteArrayInputStream(body(5))))
+        .isInstanceOfSatisfying(IdempotencyKeyInUseException.class,
+            e -> assertThat(e.firstUploadId()).isEqualTo(winner.uploadId()))
+        .hasMessageContaining("again");
+    assertThat(store.calls).isEmpty();
   }
 
   @Test
@@ -177,14 +209,5 @@ class UploadHandlerTest {
 
     assertThat(nested).singleElement().isInstanceOf(TooManyUploadsException.class);
     assertThat(uploads.rows).hasSize(2);
-  }
-
-  private static InputStream unreadable() {
-    return new InputStream() {
-      @Override
-      public int read() {
-        throw new AssertionError("the body of a repeated request must not be read");
-      }
-    };
   }
 }

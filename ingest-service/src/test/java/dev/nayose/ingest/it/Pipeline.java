@@ -6,7 +6,12 @@ import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
 import java.io.IOException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +51,18 @@ final class Pipeline {
     db.sql("insert into partner_api_key (key_sha256, partner_id, label) values (:hash, :id, 'it') on conflict do nothing")
         .param("hash", sha256(key.getBytes(StandardCharsets.US_ASCII))).param("id", partnerId).update();
     return key;
+  }
+
+  /** POSTs {@code body} with the partner's API key (none if null) and the extra headers. */
+  static HttpResponse<String> post(HttpClient http, URI uri, String apiKey, String contentType, byte[] body,
+      Map<String, String> headers) throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits for the S3 ObjectCreated event naming {@code key} on the real uploads queue. */

@@ -163,6 +163,54 @@ class UploadApiIT {
   }
 
   @Test
+  void theSameIdempotencyKeyWithAnotherFileIsRefusedNamingTheFirstUpload() throws Exception {
+    String idempotencyKey = "it-" + UUID.randomUUID();
+    byte[] first = "posting_id,company_name\nJ-1,A\n".getBytes(StandardCharsets.UTF_8);
+    byte[] other = "posting_id,company_name\nJ-2,B\n".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> created = post("/v1/uploads", acmeKey, "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
+    int objects = objectsUnder("incoming/it-acme/").size();
+    HttpResponse<String> refused = post("/v1/uploads", acmeKey, "text/csv", other, Map.of("Idempotency-Key", idempotencyKey));
+
+    assertThat(created.statusCode()).isEqualTo(202);
+    String id = json.readTree(created.body()).path("uploadId").asString();
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(refused.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(409);
+    assertThat(problem.path("uploadId").asString()).isEqualTo(id);
+    assertThat(problem.path("detail").asString()).contains(id).contains(idempotencyKey).contains("new Idempotency-Key");
+    assertThat(pipeline.db().sql("select count(*) from upload where partner_id = 'it-acme' and idempotency_key = :k")
+        .param("k", idempotencyKey).query(Integer.class).single()).isEqualTo(1);
+    assertThat(objectsUnder("incoming/it-acme/")).hasSize(objects);
+    // the first file under its key is still the first upload
+    HttpResponse<String> replayed = post("/v1/uploads", acmeKey, "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
+    assertThat(replayed.statusCode()).isEqualTo(202);
+    assertThat(json.readTree(replayed.body()).path("uploadId").asString()).isEqualTo(id);
+  }
+
+  @Test
+  void anExpiredIdempotencyKeyMakesANewUpload() throws Exception {
+    String idempotencyKey = "it-" + UUID.randomUUID();
+    byte[] csv = "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> first = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    UUID firstId = UUID.fromString(json.readTree(first.body()).path("uploadId").asString());
+    // received a day and a minute ago: past the default lifetime of 24 hours
+    pipeline.db().sql("update upload set received_at = now() - interval '24 hours 1 minute' where upload_id = :id")
+        .param("id", firstId).update();
+
+    HttpResponse<String> second = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+
+    assertThat(second.statusCode()).isEqualTo(202);
+    assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+    assertThat(json.readTree(second.body()).path("uploadId").asString()).isNotEqualTo(firstId.toString());
+    assertThat(pipeline.db().sql("select count(*) from upload where partner_id = 'it-acme' and idempotency_key = :k")
+        .param("k", idempotencyKey).query(Integer.class).single()).isEqualTo(2);
+    assertThat(pipeline.db().sql("select idempotency_released_at is not null from upload where upload_id = :id")
+        .param("id", firstId).query(Boolean.class).single()).isTrue();
+  }
+
+  @Test
   void concurrentRequestsWithTheSameIdempotencyKeyMakeOneUpload() throws Exception {
     String idempotencyKey = "it-" + UUID.randomUUID();
     byte[] csv = generated(64 * 1024);
@@ -311,13 +359,7 @@ class UploadApiIT {
 
   private HttpResponse<String> post(String path, String apiKey, String contentType, byte[] body, Map<String, String> headers)
       throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (apiKey != null) {
-      request.header("X-API-Key", apiKey);
-    }
-    headers.forEach(request::header);
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Pipeline.post(http, uri(path), apiKey, contentType, body, headers);
   }
 
   private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {

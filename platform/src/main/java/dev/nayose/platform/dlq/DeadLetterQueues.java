@@ -194,12 +194,14 @@ public final class DeadLetterQueues {
   }
 
   /**
-   * Records in the upload ledger the dead letters that the queues' redrive policies moved on their
-   * own ({@value #MOVED_BY_QUEUE}: a worker that died on every receive could not record them), by
-   * the upload and chunk their bodies name, and settles those uploads: an upload waiting for such
-   * a chunk becomes {@code STALLED} with its rows counted as dead-lettered instead of waiting for
-   * ever. Looks at up to {@code maxPerQueue} dead letters of each queue without consuming them;
-   * repeating it records nothing twice.
+   * Makes the upload ledger hold every dead letter in the queues, and settles the uploads it
+   * records one for: those the queues' redrive policies moved on their own ({@value #MOVED_BY_QUEUE}:
+   * a worker that died on every receive could not record them), by the upload and chunk their
+   * bodies name, and those a stage dead-lettered with its reason but could not record (the
+   * database failed at that moment), with the reason of their attributes. An upload waiting for
+   * such a chunk becomes {@code STALLED} with its rows counted as dead-lettered instead of waiting
+   * for ever. Looks at up to {@code maxPerQueue} dead letters of each queue without consuming them;
+   * repeating it records nothing twice ({@link UploadLedger#recordDeadLetterIfNew}).
    *
    * @return the dead letters recorded
    */
@@ -208,12 +210,17 @@ public final class DeadLetterQueues {
     for (String queue : logicalQueues()) {
       for (Message m : peekMessages(queue, maxPerQueue)) {
         Optional<Correlation> ids = Correlation.guess(m.body());
-        if (text(m, DeadLetterAttributes.STAGE) != null || ids.isEmpty()) {
+        if (ids.isEmpty()) {
           continue;
         }
         Correlation c = ids.get();
-        if (ledger.recordDeadLetterIfNew(new DeadLetterRecord(c.uploadId(), stage(queue), c.chunkIndex(), c.rows(),
-            MOVED_BY_QUEUE, null, MOVED_BY_QUEUE_REASON))) {
+        boolean byStage = text(m, DeadLetterAttributes.STAGE) != null;
+        DeadLetter letter = deadLetter(queue, m);
+        // a stage sent it when it gave up; a message the redrive policy moved keeps its first sending's time
+        Instant deadLetteredAt = byStage ? letter.sentAt() : null;
+        if (ledger.recordDeadLetterIfNew(new DeadLetterRecord(c.uploadId(), letter.stage(), c.chunkIndex(), c.rows(),
+            Objects.requireNonNullElse(letter.cause(), MOVED_BY_QUEUE), letter.errorClass(), letter.errorMessage()),
+            deadLetteredAt)) {
           ledger.settle(c.uploadId());
           recorded++;
         }

@@ -43,27 +43,9 @@ public class UploadLedger {
        where d.upload_id = :id
       """;
 
-  /**
-   * Appended to a statement whose CTE {@code changed} returns {@code upload_id, state, callback_url}
-   * of the uploads it moved to COMPLETED or STALLED: queues their callbacks in the same statement.
-   */
-  private static final String QUEUE_CALLBACKS = """
-      , superseded as (
-        update callback_delivery d
-           set state = 'SUPERSEDED', last_error = 'superseded by a newer state of the upload', updated_at = now()
-          from changed
-         where d.upload_id = changed.upload_id and d.state in ('PENDING', 'RETRYING'))
-      , queued as (
-        insert into callback_delivery (delivery_id, upload_id, event, url, state)
-        select gen_random_uuid(), upload_id,
-               case state when 'COMPLETED' then 'upload.completed' else 'upload.stalled' end, callback_url, 'PENDING'
-          from changed
-         where callback_url is not null)
-      select state from changed
-      """;
-
   private final JdbcClient jdbc;
   private final TransactionOperations snapshot;
+  private final UploadStateMachine states;
 
   /**
    * A ledger whose {@link #find} reads the upload, its chunks and its dead letters in one
@@ -82,6 +64,7 @@ public class UploadLedger {
   private UploadLedger(JdbcClient jdbc, TransactionOperations snapshot) {
     this.jdbc = jdbc;
     this.snapshot = snapshot;
+    this.states = new UploadStateMachine(jdbc);
   }
 
   private static TransactionOperations snapshot(PlatformTransactionManager transactions) {
@@ -94,7 +77,8 @@ public class UploadLedger {
   /**
    * Records that a stage gave up on a message; a repeated record of the same message replaces the
    * earlier one. Records for unknown uploads are ignored (the message is in the DLQ regardless).
-   * A dead-lettered upload event stalls an upload that was not split yet.
+   * A dead-lettered upload event stalls the upload unless every chunk of it is loaded
+   * ({@link UploadStateMachine#splitGaveUp}).
    */
   public void recordDeadLetter(DeadLetterRecord record) {
     insertDeadLetter(record, "", """
@@ -102,29 +86,44 @@ public class UploadLedger {
            set rows_affected = excluded.rows_affected, cause = excluded.cause,
                error_class = excluded.error_class, error_message = excluded.error_message,
                recorded_at = now()
-        """);
+        """, null);
     if (record.chunkIndex() < 0) {
-      stallUnsplit(record);
+      splitGaveUp(record);
     }
   }
 
   /**
-   * Records a dead letter no stage recorded (one the queue's redrive policy moved), unless the
-   * upload already has one of that stage and chunk, or the chunk is loaded.
+   * Records a dead letter found in a dead-letter queue that the ledger may not have: one the
+   * queue's redrive policy moved, or one whose stage could not record it (the database failed just
+   * then). Nothing is recorded when the upload already has one of that stage and chunk, when the
+   * chunk is loaded, or, for the upload event (chunk -1), when the upload was split after
+   * {@code deadLetteredAt} (the dead letter is an old copy of an event that succeeded since).
    *
+   * @param deadLetteredAt when the message was sent to the dead-letter queue, or null if unknown
    * @return whether it was recorded
    */
-  public boolean recordDeadLetterIfNew(DeadLetterRecord record) {
-    int inserted = insertDeadLetter(record,
-        " and not exists (select 1 from chunk_load where upload_id = :id and chunk_index = :chunk)", "do nothing");
+  public boolean recordDeadLetterIfNew(DeadLetterRecord record, Instant deadLetteredAt) {
+    String condition = " and not exists (select 1 from chunk_load where upload_id = :id and chunk_index = :chunk)";
+    if (record.chunkIndex() < 0 && deadLetteredAt != null) {
+      condition += " and not exists (select 1 from upload where upload_id = :id and split_at > :at)";
+    }
+    int inserted = insertDeadLetter(record, condition, "do nothing", deadLetteredAt);
     if (inserted > 0 && record.chunkIndex() < 0) {
-      stallUnsplit(record);
+      splitGaveUp(record);
     }
     return inserted > 0;
   }
 
-  /** Inserts the dead letter of an upload that exists and meets {@code condition}; {@code onConflict} decides a repeat. */
-  private int insertDeadLetter(DeadLetterRecord record, String condition, String onConflict) {
+  /** {@link #recordDeadLetterIfNew(DeadLetterRecord, Instant)} when the time it was dead-lettered is unknown. */
+  public boolean recordDeadLetterIfNew(DeadLetterRecord record) {
+    return recordDeadLetterIfNew(record, null);
+  }
+
+  /**
+   * Inserts the dead letter of an upload that exists and meets {@code condition} (which may use
+   * {@code :at}); {@code onConflict} decides a repeat.
+   */
+  private int insertDeadLetter(DeadLetterRecord record, String condition, String onConflict, Instant at) {
     return jdbc.sql("""
         insert into dead_letter (upload_id, stage, chunk_index, rows_affected, cause, error_class, error_message)
         select :id, :stage, :chunk, :rows, :cause, :errorClass, :errorMessage
@@ -135,54 +134,24 @@ public class UploadLedger {
         .param("chunk", record.chunkIndex()).param("rows", record.rowsAffected())
         .param("cause", record.cause()).param("errorClass", record.errorClass())
         .param("errorMessage", record.errorMessage())
+        .param("at", at == null ? null : Timestamp.from(at))
         .update();
   }
 
-  /** A dead-lettered upload event stalls an upload that was not split yet. */
-  private void stallUnsplit(DeadLetterRecord record) {
-    jdbc.sql("""
-        with changed as (
-          update upload set state = 'STALLED', failure_reason = :reason, updated_at = now()
-           where upload_id = :id and state = 'RECEIVED'
-          returning upload_id, state, callback_url)
-        """ + QUEUE_CALLBACKS)
-        .param("id", record.uploadId())
-        .param("reason", record.stage() + " stage gave up: " + record.errorMessage())
-        .query(String.class)
-        .list();
+  /** The upload event was dead-lettered: the upload stalls with the stage's reason. */
+  private void splitGaveUp(DeadLetterRecord record) {
+    states.splitGaveUp(record.uploadId(), record.stage() + " stage gave up: " + record.errorMessage());
   }
 
   /**
    * Moves a split upload whose every chunk is loaded or dead-lettered to {@code COMPLETED} (none
-   * dead-lettered) or {@code STALLED}, and queues the partner's callback if the upload names a URL.
+   * dead-lettered) or {@code STALLED}, and queues the partner's callback if the upload names a URL
+   * ({@link UploadStateMachine#settle}).
    *
    * @return the new state, if this call changed it
    */
   public Optional<String> settle(UUID uploadId) {
-    return jdbc.sql("""
-        with counts as (
-          select u.upload_id, u.chunk_count,
-                 (select count(*) from chunk_load c where c.upload_id = u.upload_id) as loaded,
-                 (select count(distinct d.chunk_index) from dead_letter d
-                   where d.upload_id = u.upload_id and d.stage <> 'split'
-                     and not exists (select 1 from chunk_load c
-                                      where c.upload_id = d.upload_id and c.chunk_index = d.chunk_index)) as dead
-            from upload u
-           where u.upload_id = :id and u.chunk_count is not null
-             and u.state in ('SPLIT', 'COMPLETED', 'STALLED')),
-        changed as (
-          update upload u
-             set state = case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end,
-                 settled_at = now(), updated_at = now()
-            from counts
-           where u.upload_id = counts.upload_id
-             and counts.loaded + counts.dead = counts.chunk_count
-             and u.state <> case when counts.dead = 0 then 'COMPLETED' else 'STALLED' end
-          returning u.upload_id, u.state, u.callback_url)
-        """ + QUEUE_CALLBACKS)
-        .param("id", uploadId)
-        .query(String.class)
-        .optional();
+    return states.settle(uploadId);
   }
 
   /** The upload's status, if it exists. */

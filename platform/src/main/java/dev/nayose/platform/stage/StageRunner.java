@@ -227,7 +227,7 @@ public class StageRunner {
             cause, e.getClass().getName(), reason));
         ledger.settle(c.uploadId());
       } catch (RuntimeException ledgerDown) {
-        // The message and its reason are safe in the DLQ; a redrive will settle the upload later.
+        // The message and its reason are safe in the DLQ; ingest-service's reconciler records it from there.
         log.error("could not record the dead letter of upload {} chunk {}: {}", c.uploadId(), c.chunkIndex(),
             ledgerDown.toString());
       }

@@ -1,6 +1,7 @@
 package dev.nayose.split.app;
 
 import java.util.Objects;
+import dev.nayose.platform.ledger.UploadState;
 import java.util.UUID;
 
 /**

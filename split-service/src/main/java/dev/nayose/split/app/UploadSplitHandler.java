@@ -5,6 +5,8 @@ import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.contracts.TextEncoding;
 import dev.nayose.contracts.UploadObject;
+import dev.nayose.platform.ledger.UploadState;
+import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.stage.PoisonMessageException;
 import dev.nayose.split.domain.ChunkLimits;
 import dev.nayose.split.domain.CsvSplitter;
@@ -105,7 +107,7 @@ public class UploadSplitHandler {
     if (upload.state() == UploadState.RECEIVING) {
       throw new UploadNotReadyException("upload " + uploadId + " is still RECEIVING: its file is not stored yet");
     }
-    if (!upload.state().isSplittable()) {
+    if (!UploadTransition.SPLIT_RECORDED.appliesTo(upload.state())) {
       log.info("upload {} is {} already; nothing to split", uploadId, upload.state());
       count("done-already");
       return;

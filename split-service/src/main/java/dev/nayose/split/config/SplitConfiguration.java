@@ -1,6 +1,7 @@
 package dev.nayose.split.config;
 
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.resilience.DependencyGuard;
@@ -41,9 +42,9 @@ class SplitConfiguration {
 
   @Bean
   UploadRepository uploadRepository(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions,
-      SplitProperties properties, DependencyGuards guards) {
+      SplitProperties properties, DependencyGuards guards, UploadStateMachine states) {
     return new UploadRepository(jdbc, batches, new TransactionTemplate(transactions), properties.rejectionBatchSize(),
-        guards.postgres());
+        guards.postgres(), states);
   }
 
   @Bean

@@ -9,6 +9,8 @@ import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.contracts.TextEncoding;
 import dev.nayose.contracts.UploadObject;
+import dev.nayose.platform.ledger.UploadState;
+import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.stage.PoisonMessageException;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.RejectionCode;
@@ -343,7 +345,7 @@ class UploadSplitHandlerTest {
         row = new Upload(uploadId, row.partnerId(), UploadState.COMPLETED, row.objectKey(), row.originalName());
         rows.put(uploadId, row);
       }
-      if (!row.state().isSplittable()) {
+      if (!UploadTransition.SPLIT_RECORDED.appliesTo(row.state())) {
         return false;
       }
       rows.put(uploadId, new Upload(uploadId, row.partnerId(), to, row.objectKey(), row.originalName()));

@@ -1,6 +1,8 @@
 package dev.nayose.ingest.adapter.in.http;
 
 import dev.nayose.ingest.app.EmptyUploadException;
+import dev.nayose.ingest.app.IdempotencyConflictException;
+import dev.nayose.ingest.app.IdempotencyKeyInUseException;
 import dev.nayose.ingest.app.TooManyUploadsException;
 import dev.nayose.ingest.domain.BodyTooLargeException;
 import java.io.IOException;
@@ -70,6 +72,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> busy(TooManyUploadsException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage()));
+  }
+
+  /** The idempotency key names an upload of a different file: names that upload, and asks for a new key. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Idempotency-Key reused for a different file", e.getMessage());
+    problem.setProperty("uploadId", e.firstUploadId());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /** The idempotency key's first upload is still being stored: send the same request again shortly. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> idempotencyKeyInUse(IdempotencyKeyInUseException e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Idempotency-Key in use", e.getMessage());
+    problem.setProperty("uploadId", e.firstUploadId());
+    return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
   }
 
   /** The body could not be read: mostly the partner went away mid-upload. */

@@ -63,7 +63,8 @@ class UploadController {
   @Operation(summary = "Upload a CSV file",
       description = "The file is the raw request body (text/csv or application/octet-stream) or the part 'file' of "
           + "a multipart/form-data body. It is streamed to storage; the answer comes once it is stored. A repeated "
-          + "Idempotency-Key answers with the upload the first request created and stores nothing.")
+          + "Idempotency-Key with the same file (SHA-256) answers with the upload the first request created and "
+          + "stores nothing; with a different file it is refused (409). Keys expire 24 hours after their upload.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
@@ -71,12 +72,15 @@ class UploadController {
   @ApiResponse(responseCode = "202", description = "Stored; processing follows at statusUrl (Location)")
   @ApiResponse(responseCode = "400", description = "Empty body or a wrong parameter",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "The Idempotency-Key names an upload of a different file, or its "
+      + "first upload is still being stored (Retry-After)",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "413", description = "Larger than allowed", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "Busy or storage unavailable; retry later",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   ResponseEntity<UploadAccepted> upload(
       @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
-      @Parameter(description = "Makes retries safe: the same key answers with the same upload")
+      @Parameter(description = "Makes retries safe: the same key and file answer with the same upload for 24 hours")
       @RequestHeader(name = UploadParameters.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Parameter(description = "Declared text encoding: UTF-8 or Shift_JIS (detected when absent)")
       @RequestParam(required = false) String encoding,

@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Now and then records in the ledger the dead letters that the queues' redrive policies moved on
- * their own ({@link DeadLetterQueues#reconcile}): a worker that died on every receive of a chunk
- * could not, and the upload would otherwise wait in {@code SPLIT} for ever instead of showing
+ * Now and then records in the ledger the dead letters it lacks ({@link DeadLetterQueues#reconcile}):
+ * those the queues' redrive policies moved on their own (a worker that died on every receive of a
+ * chunk could not record them) and those a stage dead-lettered but could not record (the database
+ * failed just then). The upload would otherwise wait in {@code SPLIT} for ever instead of showing
  * {@code STALLED} with the chunk's rows dead-lettered. Idempotent, so every ingest replica may run it.
  */
 public class DeadLetterReconciler {
@@ -30,8 +31,8 @@ public class DeadLetterReconciler {
     try {
       int recorded = queues.reconcile(ledger, MAX_PER_QUEUE);
       if (recorded > 0) {
-        log.warn("recorded {} dead letter(s) that a queue's redrive policy moved without a stage saying why;"
-            + " their uploads are STALLED (nayose dlq peek shows them as MOVED_BY_QUEUE)", recorded);
+        log.warn("recorded {} dead letter(s) the ledger lacked (moved by a queue's redrive policy, shown as"
+            + " MOVED_BY_QUEUE by nayose dlq peek, or not recorded by their stage); their uploads are STALLED", recorded);
       }
     } catch (RuntimeException e) {
       log.warn("could not reconcile the dead-letter queues with the ledger; next try in one interval: {}", e.toString());

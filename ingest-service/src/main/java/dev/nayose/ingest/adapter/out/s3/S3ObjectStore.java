@@ -1,14 +1,24 @@
 package dev.nayose.ingest.adapter.out.s3;
 
 import dev.nayose.ingest.app.ObjectStore;
+import dev.nayose.ingest.app.StoredObject;
 import dev.nayose.platform.resilience.DependencyGuard;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The uploads bucket through the synchronous S3 client. Parts carry a CRC32 checksum that S3
@@ -73,6 +83,28 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public void delete(String key) {
     guard.run(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+  }
+
+  @Override
+  public Optional<StoredObject> digest(String key) {
+    return guard.call(() -> {
+      try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        long bytes = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          sha256.update(buffer, 0, n);
+          bytes += n;
+        }
+        return Optional.of(new StoredObject(key, bytes, HexFormat.of().formatHex(sha256.digest()), in.response().eTag()));
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading object " + key + " failed", e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    });
   }
 
   /** A body the SDK can read again on a retry, without copying the caller's buffer. */

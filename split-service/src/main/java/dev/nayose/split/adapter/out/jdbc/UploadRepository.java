@@ -1,9 +1,10 @@
 package dev.nayose.split.adapter.out.jdbc;
 
 import dev.nayose.contracts.TextEncoding;
+import dev.nayose.platform.ledger.UploadState;
+import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.split.app.Upload;
-import dev.nayose.split.app.UploadState;
 import dev.nayose.split.app.Uploads;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.SplitSummary;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them.
+ * The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them; the
+ * upload's state through the {@link UploadStateMachine}, in the same transaction as the rejections.
  * Every call goes through the PostgreSQL guard: the read is retried after any transient failure;
  * the two writes only when no connection was had ({@link DependencyGuard#callAtMostOnce}), because
  * a repeat after a lost commit would find the upload no longer splittable and report the split as
@@ -25,7 +27,6 @@ import org.springframework.transaction.support.TransactionOperations;
  * again.
  */
 public final class UploadRepository implements Uploads {
-  private static final String SPLITTABLE = "('RECEIVED', 'SPLIT', 'STALLED')";
   private static final String INSERT_REJECTION = """
       insert into upload_rejection (upload_id, row_number, column_name, code, reason) values (?, ?, ?, ?, ?)
       """;
@@ -35,11 +36,13 @@ public final class UploadRepository implements Uploads {
   private final TransactionOperations transactions;
   private final int batchSize;
   private final DependencyGuard postgres;
+  private final UploadStateMachine states;
 
   /** @param batchSize rejections inserted per JDBC batch */
   public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize,
-      DependencyGuard postgres) {
+      DependencyGuard postgres, UploadStateMachine states) {
     this.postgres = postgres;
+    this.states = states;
     this.jdbc = jdbc;
     this.batches = batches;
     this.transactions = transactions;
@@ -59,20 +62,10 @@ public final class UploadRepository implements Uploads {
   public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections) {
     return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
       // the row lock taken here orders this split after a concurrent one of the same upload
-      int updated = jdbc.sql("""
-          update upload
-             set state = 'SPLIT', failure_reason = null, detected_encoding = :encoding,
-                 rows_total = :total, rows_rejected = :rejected, rows_duplicate = :duplicate,
-                 chunk_count = :chunks, split_at = now(), updated_at = now()
-           where upload_id = :id and state in %s
-          """.formatted(SPLITTABLE))
-          .param("id", uploadId).param("encoding", encoding.name())
-          .param("total", Math.toIntExact(summary.rowsTotal()))
-          .param("rejected", Math.toIntExact(summary.rowsRejected()))
-          .param("duplicate", Math.toIntExact(summary.rowsDuplicate()))
-          .param("chunks", summary.chunkCount())
-          .update();
-      if (updated == 0) {
+      boolean split = states.recordSplit(uploadId, new UploadStateMachine.SplitCounts(encoding.name(),
+          Math.toIntExact(summary.rowsTotal()), Math.toIntExact(summary.rowsRejected()),
+          Math.toIntExact(summary.rowsDuplicate()), summary.chunkCount()));
+      if (!split) {
         return false;
       }
       jdbc.sql("delete from upload_rejection where upload_id = :id").param("id", uploadId).update();
@@ -85,14 +78,7 @@ public final class UploadRepository implements Uploads {
   @Override
   public boolean markFailed(UUID uploadId, String reason, TextEncoding encoding) {
     return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
-      int updated = jdbc.sql("""
-          update upload
-             set state = 'FAILED', failure_reason = :reason, detected_encoding = :encoding, updated_at = now()
-           where upload_id = :id and state in %s
-          """.formatted(SPLITTABLE))
-          .param("id", uploadId).param("reason", reason).param("encoding", encoding == null ? null : encoding.name())
-          .update();
-      if (updated == 0) {
+      if (!states.markUnreadable(uploadId, reason, encoding == null ? null : encoding.name())) {
         return false;
       }
       forgetSplitDeadLetter(uploadId);
