@@ -44,13 +44,15 @@ class UploadExitsIT {
   private static JdbcClient db;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
+  static void start(@TempDir Path dir) throws IOException {
     sample = SampleData.extract(dir.resolve("sample"));
     var options = LocalPipeline.Options.freePorts().withRetries(2, 2).withServiceEnvironment(Map.of(
         "NAYOSE_INGEST_PART_SIZE", "5MB",
         "NAYOSE_INGEST_SWEEP_INTERVAL", "1s",
         "NAYOSE_INGEST_SWEEP_RECEIVING_IDLE", "4s",
-        "NAYOSE_INGEST_SWEEP_RECEIVED_IDLE", "30s"));
+        "NAYOSE_INGEST_SWEEP_RECEIVED_IDLE", "30s"))
+        // the sweeper's calls (HeadObject of a stored object) are checked against ingest's role too
+        .withServiceEnvironment(AwsCallLogs.recording("upload-exits-it"));
     pipeline = LocalPipeline.start(Workspace.locate(), options, System.out::println,
         stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
             sample.file(SampleData.OFFICES), System.out));

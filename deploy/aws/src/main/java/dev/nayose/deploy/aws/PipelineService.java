@@ -15,11 +15,12 @@ import java.util.Optional;
 public enum PipelineService {
   /**
    * Streams uploads to S3 (one PutObject, or a multipart upload aborted or deleted when it breaks
-   * off); publishes the S3 event itself only against emulators; serves the operators' admin API on
-   * the dead-letter queues and reconciles them with the ledger.
+   * off); publishes the S3 event itself against emulators, and everywhere for an upload its sweeper
+   * completes from the stored object (read for its size and digest); serves the operators' admin
+   * API on the dead-letter queues and reconciles them with the ledger.
    */
   INGEST("ingest-service", null, List.of("uploads"),
-      List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"), true),
+      List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:DeleteObject"), true),
   /** Reads the uploaded object named by the S3 event and fans out chunks. */
   SPLIT("split-service", "uploads", List.of("chunks"), List.of("s3:GetObject"), false),
   /** Matches chunks against the company master (in PostgreSQL, not AWS). */

@@ -163,10 +163,13 @@ class NayoseStackTest {
     Set<String> deadLetterQueues = Set.of("nayose-uploads-dlq", "nayose-chunks-dlq", "nayose-matched-dlq");
     Map<String, Set<String>> ingest = new TreeMap<>(Map.of(
         "s3:PutObject", Set.of("bucket/incoming/*"),
+        // the sweeper reads an upload whose ingest stopped after storing it (size and digest)
+        "s3:GetObject", Set.of("bucket/incoming/*"),
         "s3:AbortMultipartUpload", Set.of("bucket/incoming/*"),
         "s3:DeleteObject", Set.of("bucket/incoming/*"),
         "s3:ListBucket", Set.of("bucket"),
-        // redrives send to every source queue (its own S3 events, to uploads, only against emulators)
+        // redrives send to every source queue; to uploads also its own S3 events (against emulators,
+        // and everywhere for an upload its sweeper completes)
         "sqs:SendMessage", Set.of("nayose-uploads", "nayose-chunks", "nayose-matched")));
     for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
         "sqs:PurgeQueue", "sqs:StartMessageMoveTask")) {
