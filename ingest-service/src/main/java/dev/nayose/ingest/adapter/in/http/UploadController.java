@@ -119,7 +119,8 @@ class UploadController {
   @Operation(summary = "Where an upload stands: state, row counts, accounting per stage, dead letters",
       description = "rows.total = rows.loaded + rows.rejected + rows.deadLettered once accounted is true. stages "
           + "lists split, match and load with the rows and chunks each received, emitted, rejected, dead-lettered "
-          + "(still open), redriven and has pending.")
+          + "(still open), redriven and has pending. rows.withWarnings counts the loaded rows with at least one "
+          + "warning about a field (listed at warnings).")
   @ApiResponse(responseCode = "200", description = "The upload's status")
   @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -149,6 +150,33 @@ class UploadController {
 
   /** A page of rejected rows; {@code nextAfter} is the {@code after} of the next page, null on the last. */
   record RejectedRows(UUID uploadId, java.util.List<dev.nayose.platform.ledger.UploadRejection> rejections, Long nextAfter) {}
+
+  @GetMapping("/{uploadId}/warnings")
+  @Operation(summary = "The warnings of an upload: fields of loaded postings that were changed or set aside",
+      description = "Each warning names its row, column, code, the value as sent (characters that could not be kept "
+          + "written as <U+0000>) and what became of the field; a row may have several. In file order; pages by the "
+          + "warning's seq: pass nextAfter as 'after' to get the next page.")
+  @ApiResponse(responseCode = "200", description = "Warnings")
+  @ApiResponse(responseCode = "400", description = "limit out of range",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  UploadWarnings warnings(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @PathVariable UUID uploadId,
+      @Parameter(description = "Only warnings after this seq") @RequestParam(defaultValue = "0") long after,
+      @Parameter(description = "How many, 1.." + MAX_REJECTIONS_LIMIT) @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > MAX_REJECTIONS_LIMIT) {
+      throw new BadRequestException("limit", "limit must be 1.." + MAX_REJECTIONS_LIMIT + ", not " + limit);
+    }
+    var warnings = queries.warnings(partner.id(), uploadId, after, limit)
+        .orElseThrow(() -> new UploadNotFoundException(uploadId));
+    Long next = warnings.size() == limit ? warnings.get(warnings.size() - 1).seq() : null;
+    return new UploadWarnings(uploadId, warnings, next);
+  }
+
+  /** A page of warnings; {@code nextAfter} is the {@code after} of the next page, null on the last. */
+  record UploadWarnings(UUID uploadId, java.util.List<dev.nayose.platform.ledger.UploadWarning> warnings,
+      Long nextAfter) {}
 
   @GetMapping
   @Operation(summary = "Your most recent uploads, newest first")
