@@ -16,9 +16,7 @@ import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import dev.nayose.platform.queue.QueueProperties;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -240,20 +238,7 @@ class OperationsIT {
    * finds the stack through the {@code local-stack.json} that {@code up} writes; returns its JSON output.
    */
   private static JsonNode nayose(String... args) {
-    PrintStream stdout = System.out;
-    var out = new ByteArrayOutputStream();
-    System.setProperty("nayose.home", home.toString());
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit = NayoseCli.commandLine().execute(args);
-    } finally {
-      System.setOut(stdout);
-      System.clearProperty("nayose.home");
-    }
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as("nayose %s printed %s", String.join(" ", args), printed).isZero();
-    return NayoseCli.JSON.readTree(printed);
+    return NayoseCli.JSON.readTree(CliRun.run(home, args));
   }
 
   private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
