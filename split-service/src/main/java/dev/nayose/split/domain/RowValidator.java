@@ -196,11 +196,10 @@ public final class RowValidator {
   }
 
   private static String faultName(CharacterScreen.Fault fault, int count) {
-    String many = count == 1 ? "" : "s";
     return switch (fault) {
       case CONTROL -> count == 1 ? "a control character" : "control characters";
       case NONCHARACTER -> count == 1 ? "a noncharacter" : "noncharacters";
-      case UNDECODABLE -> "undecodable byte" + many;
+      case UNDECODABLE -> "undecodable bytes";
     };
   }
 
