@@ -123,7 +123,9 @@ final class MatchFileCommand implements Callable<Integer> {
                   JSON.writeValueAsString(m.reasons()));
             }
           }, rejection -> err.printf("%s: row %d, column %s: %s (%s)%n", postings.getFileName(), rejection.rowNumber(),
-              rejection.column() == null ? "-" : rejection.column(), rejection.reason(), rejection.code()));
+              rejection.column() == null ? "-" : rejection.column(), rejection.reason(), rejection.code()),
+          warning -> err.printf("%s: row %d, column %s: %s (%s, kept)%n", postings.getFileName(), warning.rowNumber(),
+              warning.column() == null ? "-" : warning.column(), warning.reason(), warning.code()));
     }
     double seconds = (System.nanoTime() - matching) / 1e9;
     long matched = summary.rowsAccepted();

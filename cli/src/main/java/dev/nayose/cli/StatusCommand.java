@@ -2,6 +2,8 @@ package dev.nayose.cli;
 
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.UploadWarning;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,12 +20,18 @@ import picocli.CommandLine.Parameters;
 final class StatusCommand implements Callable<Integer> {
 
   private static final int REJECTIONS_SHOWN = 10;
+  private static final int WARNINGS_SHOWN = 10;
+  private static final int WARNINGS_PAGE = 1_000;
 
   @Parameters(paramLabel = "UPLOAD_ID", arity = "0..1")
   UUID uploadId;
 
   @Option(names = "--json", description = "Print only the status JSON.")
   boolean jsonOnly;
+
+  @Option(names = "--warnings", description = "List every warning (row, column, code, value, reason), not only the first "
+      + WARNINGS_SHOWN + ".")
+  boolean allWarnings;
 
   @Override
   public Integer call() {
@@ -42,8 +50,31 @@ final class StatusCommand implements Callable<Integer> {
       if (status.rows().rejected() > rejections.size()) {
         System.out.printf("          … %,d more (GET /v1/uploads/%s/rejections)%n", status.rows().rejected() - rejections.size(), uploadId);
       }
+      printWarnings(ledger);
     }
     System.out.println(NayoseCli.JSON.writeValueAsString(status));
     return 0;
+  }
+
+  /** The first warnings, or with --warnings all of them, a page at a time. */
+  private void printWarnings(UploadLedger ledger) {
+    long after = 0;
+    int limit = allWarnings ? WARNINGS_PAGE : WARNINGS_SHOWN;
+    List<UploadWarning> page;
+    do {
+      page = ledger.warnings(uploadId, after, limit);
+      page.forEach(w -> System.out.printf("warning   row %d%s: %s %s — %s%n", w.row(),
+          w.column() == null ? "" : " column " + w.column(), w.code(), quoted(w.value()), w.reason()));
+      after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+    } while (allWarnings && page.size() == limit);
+    if (!allWarnings && page.size() == limit && !ledger.warnings(uploadId, after, 1).isEmpty()) {
+      System.out.printf("          … more: ./nayose status %s --warnings (GET /v1/uploads/%s/warnings)%n", uploadId,
+          uploadId);
+    }
+  }
+
+  /** The value on one line, quoted. */
+  private static String quoted(String value) {
+    return "\"" + value.replaceAll("[\\t\\r\\n]", " ") + "\"";
   }
 }

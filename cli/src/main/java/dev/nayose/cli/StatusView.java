@@ -23,8 +23,9 @@ final class StatusView {
         s.byteSize(), s.encoding() == null ? "encoding not yet detected" : s.encoding());
     out.printf("state     %s%s%n", s.state(), s.failureReason() == null ? "" : " — " + s.failureReason());
     var r = s.rows();
-    out.printf("rows      in %s = loaded %,d + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
-        r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(), r.rejected(), r.duplicate(),
+    out.printf("rows      in %s = loaded %,d%s + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
+        r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(),
+        r.withWarnings() == 0 ? "" : String.format(" (%,d with warnings)", r.withWarnings()), r.rejected(), r.duplicate(),
         r.deadLettered(), s.accounted() ? "  ✓ every row accounted for" : "");
     out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
     out.println("master    " + matchedAgainst(s));

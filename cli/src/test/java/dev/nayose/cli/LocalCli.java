@@ -1,5 +1,7 @@
 package dev.nayose.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,5 +31,12 @@ final class LocalCli {
       System.clearProperty("nayose.home");
     }
     return new Result(exit, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** What {@code nayose ARGS} printed on standard output; fails the test unless it exited with 0. */
+  static String succeeded(Path home, String... args) {
+    Result result = run(home, args);
+    assertThat(result.exit()).as("nayose %s printed %s", String.join(" ", args), result.printed()).isZero();
+    return result.printed();
   }
 }

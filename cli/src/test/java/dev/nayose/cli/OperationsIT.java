@@ -238,9 +238,7 @@ class OperationsIT {
    * finds the stack through the {@code local-stack.json} that {@code up} writes; returns its JSON output.
    */
   private static JsonNode nayose(String... args) {
-    LocalCli.Result result = LocalCli.run(home, args);
-    assertThat(result.exit()).as("nayose %s printed %s", String.join(" ", args), result.printed()).isZero();
-    return NayoseCli.JSON.readTree(result.printed());
+    return NayoseCli.JSON.readTree(LocalCli.succeeded(home, args));
   }
 
   private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {

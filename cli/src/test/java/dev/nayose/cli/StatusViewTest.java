@@ -28,7 +28,7 @@ class StatusViewTest {
         new UploadStatus.StageAccount("load", new UploadStatus.Counts(5, 5, 0, 0, 0, 0),
             new UploadStatus.Counts(2, 2, 0, 0, 0, 0)));
     var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000001"), "demo", "STALLED", null,
-        "jobs.csv", 100, "UTF_8", T0, T0, T0, new UploadStatus.Rows(10, 2, 1, 5, 3, 5, 0, 0),
+        "jobs.csv", 100, "UTF_8", T0, T0, T0, new UploadStatus.Rows(10, 2, 1, 5, 3, 5, 0, 0, 4),
         new UploadStatus.Chunks(3, 2, 1), true, stages,
         List.of(new UploadStatus.DeadLetter("match", 1, 3, "RETRIES_EXHAUSTED", "E", "no master imported yet", T0, 1,
             T0.plusSeconds(60))),
@@ -44,6 +44,8 @@ class StatusViewTest {
         "          split         10         8         2         0         0         0 |         -       3       0        0       -",
         "          match          8         5         0         3         3         0 |         3       2       1        1       0",
         "          load           5         5         0         0         0         0 |         2       2       0        0       0");
+    assertThat(lines).contains("rows      in 10 = loaded 5 (4 with warnings) + rejected 2 (of which duplicate "
+        + "posting_id 1) + dead-lettered 3  ✓ every row accounted for");
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
         .contains("redriven 1x, last 2026-11-25T03:01:00Z"));
     assertThat(lines).contains("master    matched against master version 3");
@@ -53,7 +55,7 @@ class StatusViewTest {
   @MethodSource("masterVersions")
   void saysWhichMasterVersionsTheUploadWasMatchedAgainst(List<UploadStatus.MasterVersion> versions, String line) {
     var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000002"), "demo", "SPLIT", null,
-        "jobs.csv", 100, "UTF_8", T0, T0, null, new UploadStatus.Rows(10, 0, 0, 10, 0, 10, 0, 0),
+        "jobs.csv", 100, "UTF_8", T0, T0, null, new UploadStatus.Rows(10, 0, 0, 10, 0, 10, 0, 0, 0),
         new UploadStatus.Chunks(3, 3, 0), true, List.of(), List.of(), List.of(), null, versions);
 
     assertThat(StatusView.matchedAgainst(status)).isEqualTo(line);

@@ -13,12 +13,17 @@ import java.util.Optional;
  * Windows-31J (CP932) because that is what Japanese spreadsheets actually write (NEC and IBM
  * extensions such as ① and ㈱ are not in strict Shift_JIS).
  *
+ * <p>UTF-16 (little or big endian) is read when the file starts with its byte-order mark
+ * ({@link #ofByteOrderMark}), as spreadsheets write "Unicode text".
+ *
  * <p>A partner may declare the encoding at upload ({@link #parse}); otherwise {@link #detect}
  * decides from the first bytes of the file.
  */
 public enum TextEncoding {
   UTF_8(StandardCharsets.UTF_8),
-  SHIFT_JIS(Charset.forName("windows-31j"));
+  SHIFT_JIS(Charset.forName("windows-31j")),
+  UTF_16LE(StandardCharsets.UTF_16LE),
+  UTF_16BE(StandardCharsets.UTF_16BE);
 
   private final Charset charset;
 
@@ -38,8 +43,10 @@ public enum TextEncoding {
     return switch (declared.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
       case "utf-8", "utf8" -> Optional.of(UTF_8);
       case "shift-jis", "sjis", "cp932", "ms932", "windows-31j", "x-sjis" -> Optional.of(SHIFT_JIS);
+      case "utf-16le" -> Optional.of(UTF_16LE);
+      case "utf-16be" -> Optional.of(UTF_16BE);
       default -> throw new IllegalArgumentException("encoding '" + declared
-          + "' is not supported; use UTF-8 or Shift_JIS");
+          + "' is not supported; use UTF-8, Shift_JIS, UTF-16LE or UTF-16BE");
     };
   }
 
@@ -71,5 +78,31 @@ public enum TextEncoding {
   /** Length of a UTF-8 byte-order mark at the start of {@code head}, 0 when there is none. */
   public static int bomLength(byte[] head, int length) {
     return length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+  }
+
+  /**
+   * The encoding a byte-order mark at the start of {@code head} names (UTF-8: EF BB BF; UTF-16LE:
+   * FF FE; UTF-16BE: FE FF), if there is one.
+   */
+  public static Optional<TextEncoding> ofByteOrderMark(byte[] head, int length) {
+    if (bomLength(head, length) > 0) {
+      return Optional.of(UTF_8);
+    }
+    if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      return Optional.of(UTF_16LE);
+    }
+    if (length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      return Optional.of(UTF_16BE);
+    }
+    return Optional.empty();
+  }
+
+  /** Bytes of this encoding's byte-order mark: 3 for UTF-8, 2 for UTF-16, 0 for Shift_JIS, which has none. */
+  public int byteOrderMarkLength() {
+    return switch (this) {
+      case UTF_8 -> 3;
+      case SHIFT_JIS -> 0;
+      case UTF_16LE, UTF_16BE -> 2;
+    };
   }
 }

@@ -39,7 +39,30 @@ class TextEncodingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"UTF-8,UTF_8", "utf8,UTF_8", "Shift_JIS,SHIFT_JIS", "sjis,SHIFT_JIS", "CP932,SHIFT_JIS", "windows-31j,SHIFT_JIS"})
+  @CsvSource(delimiter = '|', textBlock = """
+      EF BB BF 61 | UTF_8    | 3
+      FF FE 61 00 | UTF_16LE | 2
+      FE FF 00 61 | UTF_16BE | 2
+      """)
+  void aByteOrderMarkNamesItsEncoding(String hex, TextEncoding expected, int length) {
+    String[] parts = hex.split(" ");
+    byte[] head = new byte[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      head[i] = (byte) Integer.parseInt(parts[i], 16);
+    }
+    assertThat(TextEncoding.ofByteOrderMark(head, head.length)).contains(expected);
+    assertThat(expected.byteOrderMarkLength()).isEqualTo(length);
+  }
+
+  @Test
+  void withoutAByteOrderMarkNoEncodingIsNamed() {
+    assertThat(TextEncoding.ofByteOrderMark(new byte[] {'a', 'b'}, 2)).isEmpty();
+    assertThat(TextEncoding.ofByteOrderMark(new byte[] {(byte) 0xFF}, 1)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"UTF-8,UTF_8", "utf8,UTF_8", "Shift_JIS,SHIFT_JIS", "sjis,SHIFT_JIS", "CP932,SHIFT_JIS", "windows-31j,SHIFT_JIS",
+      "UTF-16LE,UTF_16LE", "utf_16be,UTF_16BE"})
   void declaredNamesAreRead(String declared, TextEncoding expected) {
     assertThat(TextEncoding.parse(declared)).contains(expected);
   }

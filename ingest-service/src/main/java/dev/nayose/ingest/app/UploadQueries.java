@@ -3,6 +3,7 @@ package dev.nayose.ingest.app;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadRejection;
 import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.UploadWarning;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,11 @@ public class UploadQueries {
   /** The upload's rejected rows, if the upload is the partner's. */
   public Optional<List<UploadRejection>> rejections(String partnerId, UUID uploadId, long afterRow, int limit) {
     return status(partnerId, uploadId).map(s -> ledger.rejections(uploadId, afterRow, limit));
+  }
+
+  /** The upload's warnings, if the upload is the partner's. */
+  public Optional<List<UploadWarning>> warnings(String partnerId, UUID uploadId, long afterSeq, int limit) {
+    return status(partnerId, uploadId).map(s -> ledger.warnings(uploadId, afterSeq, limit));
   }
 
   public List<Upload> recent(String partnerId, int limit) {

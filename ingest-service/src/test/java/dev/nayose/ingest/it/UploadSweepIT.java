@@ -132,7 +132,7 @@ class UploadSweepIT {
     UploadObject object = receiving(null);
     UUID id = object.uploadId();
     assertThat(states.markStored(id, 10, "0".repeat(64))).isTrue();
-    assertThat(states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 3, 0, 0, 1))).isTrue();
+    assertThat(states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 3, 0, 0, 0, 1))).isTrue();
     // match dead-lettered the only chunk with its reason (as StageRunner does); its ledger write failed
     String body = "{\"uploadId\":\"" + id + "\",\"chunkIndex\":0,\"postings\":[{},{},{}]}";
     Map<String, MessageAttributeValue> attributes = Map.of(

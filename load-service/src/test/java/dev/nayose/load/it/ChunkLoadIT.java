@@ -161,7 +161,7 @@ class ChunkLoadIT {
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.settledAt()).isNotNull();
     assertThat(status.accounted()).isTrue();
-    assertThat(status.rows()).isEqualTo(new UploadStatus.Rows(4, 0, 0, 4, 0, 2, 1, 1));
+    assertThat(status.rows()).isEqualTo(new UploadStatus.Rows(4, 0, 0, 4, 0, 2, 1, 1, 0));
     assertThat(status.chunks()).isEqualTo(new UploadStatus.Chunks(2, 2, 0));
     assertThat(status.deadLetters()).isEmpty();
     assertThat(posting(partner, "J-2001"))
@@ -208,8 +208,8 @@ class ChunkLoadIT {
     assertThat(items.get("J-8")).containsEntry("upload_id", later).containsEntry("company_id", "C-3")
         .containsEntry("score", 0.65).containsEntry("status", "OPEN");
     // each file keeps the decisions it was loaded with
-    assertThat(ledger.find(first).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 0, 2, 0));
-    assertThat(ledger.find(later).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 1, 1, 0));
+    assertThat(ledger.find(first).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 0, 2, 0, 0));
+    assertThat(ledger.find(later).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 1, 1, 0, 0));
     assertThat(ledger.find(first).orElseThrow().state()).isEqualTo("COMPLETED");
     assertThat(ledger.find(later).orElseThrow().state()).isEqualTo("COMPLETED");
   }
@@ -229,7 +229,7 @@ class ChunkLoadIT {
     assertThat(posting(partner, "J-10")).containsEntry("upload_id", older).containsEntry("decision", "UNMATCHED");
     assertThat(reviewItems(partner)).isEmpty();
     // the older file's rows are still accounted for as that file's
-    assertThat(ledger.find(older).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 0, 1, 1));
+    assertThat(ledger.find(older).orElseThrow().rows()).isEqualTo(new UploadStatus.Rows(2, 0, 0, 2, 0, 0, 1, 1, 0));
     assertThat(ledger.find(older).orElseThrow().state()).isEqualTo("COMPLETED");
   }
 

@@ -222,6 +222,21 @@ public class UploadLedger {
         .list();
   }
 
+  /**
+   * Warnings of an upload in file order, those after the {@code afterSeq}-th, at most {@code limit};
+   * a warning's place in the upload's warnings ({@code seq}, from 1) is the key to page by.
+   */
+  public List<UploadWarning> warnings(UUID uploadId, long afterSeq, int limit) {
+    return jdbc.sql("""
+        select seq, row_number, column_name, code, value, reason from upload_warning
+         where upload_id = :id and seq > :after order by seq limit :limit
+        """)
+        .param("id", uploadId).param("after", afterSeq).param("limit", limit)
+        .query((rs, n) -> new UploadWarning(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
   private static UploadStatus status(ResultSet rs, List<StageAccounting.Recorded> recorded,
       List<UploadStatus.Worker> workers, Optional<UploadStatus.Callback> delivery,
       List<UploadStatus.MasterVersion> masterVersions) throws SQLException {
@@ -233,7 +248,7 @@ public class UploadLedger {
     List<UploadStatus.DeadLetter> deadChunks = deadLetters.stream().filter(d -> d.chunk() >= 0).toList();
     int dead = deadChunks.stream().mapToInt(UploadStatus.DeadLetter::rows).sum();
     var rows = new UploadStatus.Rows(total, rejected, rs.getInt("rows_duplicate"), loaded, dead,
-        rs.getInt("matched"), rs.getInt("review"), rs.getInt("unmatched"));
+        rs.getInt("matched"), rs.getInt("review"), rs.getInt("unmatched"), rs.getInt("rows_with_warnings"));
     var chunks = new UploadStatus.Chunks((Integer) rs.getObject("chunk_count"),
         rs.getInt("chunks_loaded"), deadChunks.size());
     boolean accounted = total != null && total == loaded + rejected + dead;

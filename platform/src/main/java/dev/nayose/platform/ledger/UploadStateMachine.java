@@ -76,7 +76,8 @@ public final class UploadStateMachine {
   public record IdleUpload(UUID uploadId, String partnerId, String objectKey, Long byteSize, int sweeps) {}
 
   /** What split-service counted in the file. */
-  public record SplitCounts(String encoding, int rowsTotal, int rowsRejected, int rowsDuplicate, int chunkCount) {}
+  public record SplitCounts(String encoding, int rowsTotal, int rowsRejected, int rowsDuplicate, int rowsWithWarnings,
+      int chunkCount) {}
 
   /**
    * Inserts the upload as {@code RECEIVING}.
@@ -169,12 +170,13 @@ public final class UploadStateMachine {
         update upload
            set state = 'SPLIT', failure_reason = null, detected_encoding = :encoding,
                rows_total = :total, rows_rejected = :rejected, rows_duplicate = :duplicate,
-               chunk_count = :chunks, split_at = now(), updated_at = now()
+               rows_with_warnings = :warned, chunk_count = :chunks, split_at = now(), updated_at = now()
          where upload_id = :id and state in %s
         """.formatted(SPLIT_RECORDED.sql()))
         .param("id", uploadId).param("encoding", counts.encoding())
         .param("total", counts.rowsTotal()).param("rejected", counts.rowsRejected())
-        .param("duplicate", counts.rowsDuplicate()).param("chunks", counts.chunkCount())
+        .param("duplicate", counts.rowsDuplicate()).param("warned", counts.rowsWithWarnings())
+        .param("chunks", counts.chunkCount())
         .update() == 1;
   }
 

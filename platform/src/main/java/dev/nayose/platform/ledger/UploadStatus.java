@@ -46,9 +46,13 @@ public record UploadStatus(
     Callback callback,
     List<MasterVersion> masterVersions) {
 
-  /** Row counts; {@code total} is null until the file has been split. */
+  /**
+   * Row counts; {@code total} is null until the file has been split. {@code withWarnings} counts
+   * the rows split passed on with at least one warning about a field (they are loaded, not
+   * rejected: no part of the accounting equation).
+   */
   public record Rows(Integer total, int rejected, int duplicate, int loaded, int deadLettered,
-      int matched, int review, int unmatched) {}
+      int matched, int review, int unmatched, int withWarnings) {}
 
   /** Chunk counts; {@code total} is null until the file has been split. */
   public record Chunks(Integer total, int loaded, int deadLettered) {}

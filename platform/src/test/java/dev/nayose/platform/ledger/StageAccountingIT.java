@@ -105,7 +105,7 @@ class StageAccountingIT {
     assertThat(stage(completed, "match").chunks()).isEqualTo(new UploadStatus.Counts(3, 3, 0, 0, 1, 0));
     assertThat(stage(completed, "load").rows()).isEqualTo(new UploadStatus.Counts(8, 8, 0, 0, 0, 0));
     assertThat(stage(completed, "load").chunks()).isEqualTo(new UploadStatus.Counts(3, 3, 0, 0, 0, 0));
-    assertThat(completed.rows()).isEqualTo(new UploadStatus.Rows(10, 2, 1, 8, 0, 8, 0, 0));
+    assertThat(completed.rows()).isEqualTo(new UploadStatus.Rows(10, 2, 1, 8, 0, 8, 0, 0, 0));
     assertThat(completed.chunks()).isEqualTo(new UploadStatus.Chunks(3, 3, 0));
     assertThat(completed.deadLetters()).isEmpty();
     assertThat(completed.accounted()).isTrue();

@@ -75,7 +75,7 @@ class UploadStateMachineIT {
     assertThat(ledger.settle(id)).isEmpty();
 
     // the redriven upload event splits it again (the split's dead letter resolved) and chunk 1 loads
-    assertThat(states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 2, 0, 0, 2))).isTrue();
+    assertThat(states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 2, 0, 0, 0, 2))).isTrue();
     db.sql("delete from dead_letter where upload_id = ? and stage = 'split'").params(id).update();
     load(id, 1);
     assertThat(ledger.settle(id)).contains("COMPLETED");
@@ -154,7 +154,7 @@ class UploadStateMachineIT {
     return switch (transition) {
       case STORED -> states.markStored(id, 10, "0".repeat(64));
       case ABANDONED -> states.abandon(id, "never arrived");
-      case SPLIT_RECORDED -> states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 2, 0, 0, 2));
+      case SPLIT_RECORDED -> states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 2, 0, 0, 0, 2));
       case UNREADABLE -> states.markUnreadable(id, "no header", null);
       case SPLIT_GAVE_UP -> states.splitGaveUp(id, "split gave up").isPresent();
       case SETTLED_COMPLETED -> {

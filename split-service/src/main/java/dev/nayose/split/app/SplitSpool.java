@@ -4,6 +4,8 @@ import dev.nayose.contracts.JobPosting;
 import dev.nayose.split.domain.ChunkSink;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.RejectionSink;
+import dev.nayose.split.domain.UploadWarning;
+import dev.nayose.split.domain.WarningSink;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -20,17 +22,19 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Temporary files that hold the chunks and rejections of one split until the file has been read
+ * Temporary files that hold the chunks, rejections and warnings of one split until the file has been read
  * to its end: the chunk count, which every chunk message carries, is only known then, and nothing
  * is written to the database or the queue before the whole file proved readable. One JSON line
- * per chunk (its postings) and per rejection. {@link #close()} deletes the files.
+ * per chunk (its postings), per rejection and per warning. {@link #close()} deletes the files.
  */
-final class SplitSpool implements ChunkSink, RejectionSink, Closeable {
+final class SplitSpool implements ChunkSink, RejectionSink, WarningSink, Closeable {
   private final JsonMapper json;
   private final Path chunkFile;
   private final Path rejectionFile;
+  private final Path warningFile;
   private final BufferedWriter chunkWriter;
   private final BufferedWriter rejectionWriter;
+  private final BufferedWriter warningWriter;
   private final List<Closeable> readers = new ArrayList<>();
   private int chunks;
 
@@ -40,8 +44,10 @@ final class SplitSpool implements ChunkSink, RejectionSink, Closeable {
       Files.createDirectories(directory);
       chunkFile = Files.createTempFile(directory, "split-" + uploadId + "-", ".chunks.jsonl");
       rejectionFile = Files.createTempFile(directory, "split-" + uploadId + "-", ".rejections.jsonl");
+      warningFile = Files.createTempFile(directory, "split-" + uploadId + "-", ".warnings.jsonl");
       chunkWriter = Files.newBufferedWriter(chunkFile, StandardCharsets.UTF_8);
       rejectionWriter = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8);
+      warningWriter = Files.newBufferedWriter(warningFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot create the spool files of upload " + uploadId + " in " + directory, e);
@@ -62,18 +68,25 @@ final class SplitSpool implements ChunkSink, RejectionSink, Closeable {
     writeLine(rejectionWriter, json.writeValueAsString(rejection));
   }
 
+  @Override
+  public void accept(UploadWarning warning) {
+    writeLine(warningWriter, json.writeValueAsString(warning));
+  }
+
   /** Chunks spooled so far. */
   int chunkCount() {
     return chunks;
   }
 
-  /** Ends writing; the spooled chunks and rejections can be read from now on. */
+  /** Ends writing; the spooled chunks, rejections and warnings can be read from now on. */
   void finish() {
     try {
       chunkWriter.close();
       rejectionWriter.close();
+      warningWriter.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the spool files " + chunkFile + ", " + rejectionFile, e);
+      throw new UncheckedIOException("cannot write the spool files " + chunkFile + ", " + rejectionFile + ", "
+          + warningFile, e);
     }
   }
 
@@ -85,6 +98,11 @@ final class SplitSpool implements ChunkSink, RejectionSink, Closeable {
   /** The rejections in row order; read lazily, open until {@link #close()}. */
   Iterator<Rejection> rejections() {
     return lines(rejectionFile, line -> json.readValue(line, Rejection.class));
+  }
+
+  /** The warnings in row order; read lazily, open until {@link #close()}. */
+  Iterator<UploadWarning> warnings() {
+    return lines(warningFile, line -> json.readValue(line, UploadWarning.class));
   }
 
   private <T> Iterator<T> lines(Path file, java.util.function.Function<String, T> read) {
@@ -135,11 +153,11 @@ final class SplitSpool implements ChunkSink, RejectionSink, Closeable {
   /** Closes and deletes the files; never throws, so that it cannot hide the failure it follows. */
   @Override
   public void close() {
-    for (Closeable c : new Closeable[] {chunkWriter, rejectionWriter}) {
+    for (Closeable c : new Closeable[] {chunkWriter, rejectionWriter, warningWriter}) {
       closeQuietly(c);
     }
     readers.forEach(SplitSpool::closeQuietly);
-    for (Path file : new Path[] {chunkFile, rejectionFile}) {
+    for (Path file : new Path[] {chunkFile, rejectionFile, warningFile}) {
       if (file != null) {
         try {
           Files.deleteIfExists(file);

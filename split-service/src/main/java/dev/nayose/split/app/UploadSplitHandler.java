@@ -14,6 +14,7 @@ import dev.nayose.split.domain.RejectionCode;
 import dev.nayose.split.domain.SplitSummary;
 import dev.nayose.split.domain.UnreadableFileException;
 import dev.nayose.split.domain.UploadText;
+import dev.nayose.split.domain.WarningCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -30,11 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The split stage: an S3 {@code ObjectCreated} event of an upload in, the upload's rows checked,
- * its valid postings published as {@link ChunkSplit}s and its rejected rows recorded with reasons.
+ * its postings published as {@link ChunkSplit}s, its rejected rows and the warnings of its fields
+ * recorded with reasons.
  *
  * <p>Per upload, in this order, each step safe to repeat: (1) read the whole file, spooling
- * chunks and rejections to disk; (2) one transaction: the upload becomes {@code SPLIT} with its
- * counts, its rejections are replaced; (3) the chunks are published; (4) the ledger settles the
+ * chunks, rejections and warnings to disk; (2) one transaction: the upload becomes {@code SPLIT}
+ * with its counts, its rejections and warnings are replaced; (3) the chunks are published; (4) the ledger settles the
  * upload (an upload without valid rows completes here). A failure anywhere is retried from the
  * start: splitting the same file again gives the same chunks, and the loader loads a chunk once.
  *
@@ -140,13 +142,13 @@ public class UploadSplitHandler {
     SplitSummary summary;
     try {
       summary = new CsvSplitter(limits(upload), publisher::sizeOf)
-          .split(text.reader(), UploadText.displayName(text.encoding()), spool, spool);
+          .split(text.reader(), UploadText.displayName(text.encoding()), spool, spool, spool);
     } catch (UnreadableFileException e) {
       fail(upload, e, text.encoding());
       return;
     }
     spool.finish();
-    if (!uploads.recordSplit(uploadId, text.encoding(), summary, spool.rejections())) {
+    if (!uploads.recordSplit(uploadId, text.encoding(), summary, spool.rejections(), spool.warnings())) {
       log.info("upload {} left the splittable states while it was split; its chunks are not published", uploadId);
       count("done-already");
       return;
@@ -161,15 +163,20 @@ public class UploadSplitHandler {
     }
     ledger.settle(uploadId).ifPresent(state -> log.info("upload {} is {}", uploadId, state));
     log.info("split upload {} of partner {} ({} {}): {} rows, {} accepted, {} rejected ({} duplicate posting ids), "
-            + "{} chunk(s) in {} ms; rejections by code {}; ignored columns {}",
+            + "{} chunk(s) in {} ms; rejections by code {}; {} row(s) with warnings, warnings by code {}; "
+            + "ignored columns {}",
         uploadId, upload.partnerId(), text.encoding(), text.declared() ? "declared" : "detected", summary.rowsTotal(),
         summary.rowsAccepted(), summary.rowsRejected(), summary.rowsDuplicate(), summary.chunkCount(),
-        (System.nanoTime() - started) / 1_000_000, summary.rejectionsByCode(), summary.unknownColumns());
+        (System.nanoTime() - started) / 1_000_000, summary.rejectionsByCode(), summary.rowsWithWarnings(),
+        summary.warningsByCode(), summary.unknownColumns());
     count("split");
     meters.counter("nayose.split.rows", "outcome", "accepted").increment(summary.rowsAccepted());
     meters.counter("nayose.split.rows", "outcome", "rejected").increment(summary.rowsRejected());
     for (Map.Entry<RejectionCode, Long> e : summary.rejectionsByCode().entrySet()) {
       meters.counter("nayose.split.rejections", "code", e.getKey().name()).increment(e.getValue());
+    }
+    for (Map.Entry<WarningCode, Long> e : summary.warningsByCode().entrySet()) {
+      meters.counter("nayose.split.warnings", "code", e.getKey().name()).increment(e.getValue());
     }
   }
 

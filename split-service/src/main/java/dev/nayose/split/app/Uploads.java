@@ -3,6 +3,7 @@ package dev.nayose.split.app;
 import dev.nayose.contracts.TextEncoding;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.SplitSummary;
+import dev.nayose.split.domain.UploadWarning;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,12 +15,14 @@ public interface Uploads {
 
   /**
    * In one transaction: the upload becomes {@code SPLIT} with the summary's counts and the
-   * encoding, its rejections are replaced by {@code rejections} (so splitting again does not
-   * duplicate them), and a dead letter of its upload event, now resolved, is removed.
+   * encoding, its rejections and warnings are replaced by {@code rejections} and {@code warnings}
+   * (so splitting again does not duplicate them), and a dead letter of its upload event, now
+   * resolved, is removed.
    *
    * @return false, with nothing written, when the upload is no longer in a splittable state
    */
-  boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections);
+  boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections,
+      Iterator<UploadWarning> warnings);
 
   /**
    * The upload becomes {@code FAILED} with {@code reason}.

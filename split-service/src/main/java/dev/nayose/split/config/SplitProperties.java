@@ -17,9 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes JSON bytes per chunk message, ids and postings together; 16KB..1MB (SQS takes up
  *     to 1 MiB). The default 160KB leaves room for the evidence match-service adds to the same
  *     postings in its message. A single row larger than this is rejected as ROW_TOO_LARGE
- * @param tempDir where the chunks and rejections of a file are spooled while it is read (about the
+ * @param tempDir where the chunks, rejections and warnings of a file are spooled while it is read (about the
  *     size of its valid rows as JSON); deleted after each file
- * @param rejectionBatchSize rejected rows inserted per JDBC batch
+ * @param rejectionBatchSize rejected rows (and warnings) inserted per JDBC batch
  */
 @Validated
 @ConfigurationProperties("nayose.split")

@@ -24,29 +24,53 @@ public enum CanonicalColumn {
   COMPANY_NAME("company_name", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "会社名", "企業名", "社名", "法人名", "事業所名"),
   COMPANY_NAME_KANA("company_name_kana", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH,
       "会社名カナ", "企業名カナ", "会社名(カナ)", "フリガナ"),
-  CORPORATE_NUMBER("corporate_number", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "法人番号"),
-  POSTAL_CODE("postal_code", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "郵便番号", "〒"),
+  CORPORATE_NUMBER("corporate_number", Kind.CORPORATE_NUMBER, JobPosting.MAX_FIELD_LENGTH, "法人番号"),
+  POSTAL_CODE("postal_code", Kind.POSTAL_CODE, JobPosting.MAX_FIELD_LENGTH, "郵便番号", "〒"),
   ADDRESS("address", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "住所", "所在地", "本社所在地", "会社住所"),
-  PHONE("phone", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "電話番号", "TEL", "電話"),
-  WEBSITE("website", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH,
+  PHONE("phone", Kind.PHONE, JobPosting.MAX_FIELD_LENGTH, "電話番号", "TEL", "電話"),
+  WEBSITE("website", Kind.WEB_ADDRESS, JobPosting.MAX_FIELD_LENGTH,
       "ホームページ", "HP", "URL(企業)", "企業URL", "ウェブサイト", "会社HP"),
   JOB_TITLE("job_title", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "職種", "求人タイトル", "職種名"),
-  EMPLOYMENT_TYPE("employment_type", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "雇用形態"),
+  EMPLOYMENT_TYPE("employment_type", Kind.EMPLOYMENT_TYPE, JobPosting.MAX_FIELD_LENGTH, "雇用形態"),
   SALARY_MIN("salary_min", Kind.YEN, JobPosting.MAX_FIELD_LENGTH, "給与下限", "最低給与", "給与(下限)"),
   SALARY_MAX("salary_max", Kind.YEN, JobPosting.MAX_FIELD_LENGTH, "給与上限", "最高給与", "給与(上限)"),
   WORK_LOCATION("work_location", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "勤務地"),
   DESCRIPTION("description", Kind.TEXT, JobPosting.MAX_DESCRIPTION_LENGTH, "仕事内容", "説明", "詳細"),
   POSTED_AT("posted_at", Kind.DATE, JobPosting.MAX_FIELD_LENGTH, "掲載日", "掲載開始日", "公開日"),
-  URL("url", Kind.TEXT, JobPosting.MAX_FIELD_LENGTH, "求人URL", "掲載URL");
+  URL("url", Kind.WEB_ADDRESS, JobPosting.MAX_FIELD_LENGTH, "求人URL", "掲載URL");
 
-  /** How a column's text is read. */
+  /**
+   * How a column's text is read. A value that is not of its kind is set aside with the kind's
+   * warning; the text of every kind but {@code YEN} and {@code DATE} is kept as written.
+   */
   enum Kind {
     /** Kept as written, trimmed. */
-    TEXT,
+    TEXT(null),
     /** A non-negative whole amount of yen; see {@link FieldFormats#yen}. */
-    YEN,
+    YEN(WarningCode.INVALID_AMOUNT),
     /** A calendar date; see {@link FieldFormats#date}. */
-    DATE
+    DATE(WarningCode.INVALID_DATE),
+    /** A Japanese postal code; see {@link FieldFormats#postalCode}. */
+    POSTAL_CODE(WarningCode.INVALID_POSTAL_CODE),
+    /** A Japanese telephone number; see {@link FieldFormats#phone}. */
+    PHONE(WarningCode.INVALID_PHONE),
+    /** A web address; see {@link FieldFormats#webAddress}. */
+    WEB_ADDRESS(WarningCode.INVALID_URL),
+    /** A corporate number (法人番号); see {@link FieldFormats#corporateNumber}. */
+    CORPORATE_NUMBER(WarningCode.INVALID_CORPORATE_NUMBER),
+    /** An employment type; see {@link FieldFormats#employmentType}. */
+    EMPLOYMENT_TYPE(WarningCode.UNKNOWN_EMPLOYMENT_TYPE);
+
+    private final WarningCode invalid;
+
+    Kind(WarningCode invalid) {
+      this.invalid = invalid;
+    }
+
+    /** The warning of a value that is not of this kind; null for {@code TEXT}, which any text is. */
+    WarningCode invalid() {
+      return invalid;
+    }
   }
 
   /** Columns every file must have, and every row must fill. */

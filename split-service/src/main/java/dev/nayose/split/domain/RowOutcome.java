@@ -1,15 +1,17 @@
 package dev.nayose.split.domain;
 
 import dev.nayose.contracts.JobPosting;
+import java.util.List;
 import java.util.Objects;
 
-/** What became of one data row: a posting, or a rejection. */
+/** What became of one data row: a posting, with the warnings of its fields, or a rejection. */
 public sealed interface RowOutcome {
 
-  /** The row is a valid posting. */
-  record Accepted(JobPosting posting) implements RowOutcome {
+  /** The row is a posting; {@code warnings} (in column order) say which of its fields were changed or set aside. */
+  record Accepted(JobPosting posting, List<UploadWarning> warnings) implements RowOutcome {
     public Accepted {
       Objects.requireNonNull(posting, "posting");
+      warnings = List.copyOf(warnings);
     }
   }
 

@@ -14,11 +14,13 @@ import java.util.Optional;
  * An uploaded file's bytes as text, read as they arrive: never more than {@link #SAMPLE_BYTES}
  * held at once for the decision, whatever the file's size.
  *
- * <p>The encoding is the one the partner declared, if any; otherwise UTF-8 when the file starts
- * with a UTF-8 byte-order mark; otherwise {@link TextEncoding#detect} on the first
- * {@link #SAMPLE_BYTES} bytes. A UTF-8 byte-order mark is not part of the text. Bytes that are not
- * valid in the encoding become U+FFFD, so that the rows holding them can be rejected one by one
- * instead of failing the file.
+ * <p>The encoding is the one the partner declared, if any; otherwise the one the file's byte-order
+ * mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise {@link TextEncoding#detect} on the first
+ * {@link #SAMPLE_BYTES} bytes. A byte-order mark of the encoding read is not part of the text.
+ * Bytes that are not valid in the encoding (a malformed UTF-8 sequence, a Shift_JIS lead byte
+ * without its trail byte, an unpaired surrogate in UTF-16) become U+FFFD, which
+ * {@link CharacterScreen} finds again in the field holding it, so that a warning can name its row
+ * and column instead of failing the file.
  *
  * @param encoding the encoding the text is read in
  * @param declared whether the partner declared it (else it was detected)
@@ -46,15 +48,18 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
     in.mark(SAMPLE_BYTES);
     byte[] sample = in.readNBytes(SAMPLE_BYTES);
     in.reset();
-    int bom = TextEncoding.bomLength(sample, sample.length);
-    TextEncoding encoding = declared.orElseGet(() -> bom > 0 ? TextEncoding.UTF_8 : TextEncoding.detect(sample, sample.length));
-    if (bom > 0 && encoding == TextEncoding.UTF_8) {
-      in.skipNBytes(bom);
+    Optional<TextEncoding> marked = TextEncoding.ofByteOrderMark(sample, sample.length);
+    TextEncoding encoding = declared.or(() -> marked).orElseGet(() -> TextEncoding.detect(sample, sample.length));
+    if (marked.isPresent() && marked.get() == encoding) {
+      in.skipNBytes(encoding.byteOrderMarkLength());
+    }
+    if (encoding == TextEncoding.UTF_16LE || encoding == TextEncoding.UTF_16BE) {
+      return new UploadText(encoding, declared.isPresent(), new Utf16CodeUnits(in, encoding == TextEncoding.UTF_16BE));
     }
     CharsetDecoder decoder = encoding.charset().newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE)
-        .replaceWith(String.valueOf(RowValidator.REPLACEMENT));
+        .replaceWith(String.valueOf(CharacterScreen.REPLACEMENT));
     return new UploadText(encoding, declared.isPresent(), new InputStreamReader(in, decoder));
   }
 
@@ -63,6 +68,8 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
     return switch (encoding) {
       case UTF_8 -> "UTF-8";
       case SHIFT_JIS -> "Shift_JIS (CP932)";
+      case UTF_16LE -> "UTF-16LE";
+      case UTF_16BE -> "UTF-16BE";
     };
   }
 }

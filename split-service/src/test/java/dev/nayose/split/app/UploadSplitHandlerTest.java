@@ -15,6 +15,7 @@ import dev.nayose.platform.stage.PoisonMessageException;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.RejectionCode;
 import dev.nayose.split.domain.SplitSummary;
+import dev.nayose.split.domain.UploadWarning;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -128,7 +129,7 @@ class UploadSplitHandlerTest {
     InMemoryUploads.Split split = uploads.splits.get(id);
     assertThat(split.encoding()).isEqualTo(TextEncoding.UTF_8);
     assertThat(split.summary()).isEqualTo(new SplitSummary(4, 2, 2, 1, 1,
-        Map.of(RejectionCode.MISSING_VALUE, 1L, RejectionCode.DUPLICATE_POSTING_ID, 1L), List.of()));
+        Map.of(RejectionCode.MISSING_VALUE, 1L, RejectionCode.DUPLICATE_POSTING_ID, 1L), 0, Map.of(), List.of()));
     assertThat(split.rejections()).extracting(Rejection::rowNumber, Rejection::code).containsExactly(
         org.assertj.core.groups.Tuple.tuple(3L, RejectionCode.MISSING_VALUE),
         org.assertj.core.groups.Tuple.tuple(4L, RejectionCode.DUPLICATE_POSTING_ID));
@@ -206,7 +207,8 @@ class UploadSplitHandlerTest {
     handler.handle(event);
 
     assertThat(uploads.failures.get(uploadId(event))).isEqualTo(new InMemoryUploads.Failure(
-        "file '求人 11月.csv': the declared encoding 'EUC-JP' is not supported; use UTF-8 or Shift_JIS", null));
+        "file '求人 11月.csv': the declared encoding 'EUC-JP' is not supported; use UTF-8, Shift_JIS, UTF-16LE or "
+            + "UTF-16BE", null));
   }
 
   @ParameterizedTest
@@ -302,7 +304,8 @@ class UploadSplitHandlerTest {
 
   /** The upload table in memory, with the state rules of the real one. */
   static final class InMemoryUploads implements Uploads {
-    record Split(TextEncoding encoding, SplitSummary summary, List<Rejection> rejections) {}
+    record Split(TextEncoding encoding, SplitSummary summary, List<Rejection> rejections,
+        List<UploadWarning> warnings) {}
 
     record Failure(String reason, TextEncoding encoding) {}
 
@@ -320,13 +323,15 @@ class UploadSplitHandlerTest {
 
     @Override
     public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary,
-        Iterator<Rejection> rejections) {
+        Iterator<Rejection> rejections, Iterator<UploadWarning> warnings) {
       if (!move(uploadId, UploadState.SPLIT)) {
         return false;
       }
       List<Rejection> all = new ArrayList<>();
       rejections.forEachRemaining(all::add);
-      splits.put(uploadId, new Split(encoding, summary, all));
+      List<UploadWarning> allWarnings = new ArrayList<>();
+      warnings.forEachRemaining(allWarnings::add);
+      splits.put(uploadId, new Split(encoding, summary, all, allWarnings));
       return true;
     }
 

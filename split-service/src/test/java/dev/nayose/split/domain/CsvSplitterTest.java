@@ -23,12 +23,13 @@ class CsvSplitterTest {
 
   private final List<List<JobPosting>> chunks = new ArrayList<>();
   private final List<Rejection> rejections = new ArrayList<>();
+  private final List<UploadWarning> warnings = new ArrayList<>();
 
   private SplitSummary split(String csv, ChunkLimits limits, PostingSize sizes) throws UnreadableFileException {
     return new CsvSplitter(limits, sizes).split(new StringReader(csv), "UTF-8", (index, postings) -> {
       assertThat(index).isEqualTo(chunks.size());
       chunks.add(postings);
-    }, rejections::add);
+    }, rejections::add, warnings::add);
   }
 
   private SplitSummary split(String csv) throws UnreadableFileException {
@@ -80,17 +81,34 @@ class CsvSplitterTest {
   }
 
   @Test
-  void aPostingLargerThanAChunkIsRejectedAndTheOthersGoOn() throws Exception {
+  void aPostingLargerThanAChunkIsLoadedWithoutItsDescription() throws Exception {
     String csv = "posting_id,company_name,description\nP-1,A,short\nP-2,B," + "x".repeat(500) + "\nP-3,C,short\n";
 
     SplitSummary summary = split(csv, new ChunkLimits(500, 300), p -> 50 + (p.description() == null ? 0
         : p.description().length()));
 
+    assertThat(chunks).flatMap(c -> c).extracting(JobPosting::postingId, JobPosting::description)
+        .containsExactly(tuple("P-1", "short"), tuple("P-2", null), tuple("P-3", "short"));
+    assertThat(rejections).isEmpty();
+    assertThat(warnings).containsExactly(new UploadWarning(3, "description", WarningCode.ROW_TOO_LARGE,
+        "x".repeat(500), "the row takes 550 bytes as JSON, more than the 298 a chunk has room for; the posting is "
+            + "loaded without its description"));
+    assertThat(summary.rowsWithWarnings()).isEqualTo(1);
+  }
+
+  @Test
+  void aPostingLargerThanAChunkEvenWithoutItsDescriptionIsRejectedAndTheOthersGoOn() throws Exception {
+    String csv = "posting_id,company_name,description\nP-1,A,short\nP-2," + "B".repeat(500) + ",more\nP-3,C,short\n";
+
+    SplitSummary summary = split(csv, new ChunkLimits(500, 300), p -> 50 + p.companyName().length()
+        + (p.description() == null ? 0 : p.description().length()));
+
     assertThat(chunks).hasSize(1);
     assertThat(chunks.get(0)).extracting(JobPosting::postingId).containsExactly("P-1", "P-3");
     assertThat(rejections).containsExactly(new Rejection(3, null, RejectionCode.ROW_TOO_LARGE,
-        "the row takes 550 bytes as JSON, more than the 298 a chunk has room for; shorten its longest fields"));
+        "the row takes 554 bytes as JSON, more than the 298 a chunk has room for; shorten its longest fields"));
     assertThat(summary.rejectionsByCode()).isEqualTo(Map.of(RejectionCode.ROW_TOO_LARGE, 1L));
+    assertThat(warnings).isEmpty();
   }
 
   @Test
@@ -116,7 +134,7 @@ class CsvSplitterTest {
         new Rejection(7, "posting_id", RejectionCode.DUPLICATE_POSTING_ID,
             "posting_id \"A\" already appears in row 2, which is kept"));
     assertThat(summary).isEqualTo(new SplitSummary(6, 3, 3, 3, 1,
-        Map.of(RejectionCode.DUPLICATE_POSTING_ID, 3L), List.of()));
+        Map.of(RejectionCode.DUPLICATE_POSTING_ID, 3L), 0, Map.of(), List.of()));
   }
 
   @Test
@@ -148,7 +166,7 @@ class CsvSplitterTest {
   }
 
   @Test
-  void everyDataRowIsCountedOnceAsAcceptedOrRejected() throws Exception {
+  void everyDataRowIsCountedOnceAsAcceptedOrRejectedAndOnlyIdentityRejects() throws Exception {
     String csv = """
         求人ID,会社名,給与下限,給与上限,掲載日
         P-1,株式会社A,300000,400000,2026/11/1
@@ -164,19 +182,25 @@ class CsvSplitterTest {
     SplitSummary summary = split(csv);
 
     assertThat(summary.rowsTotal()).isEqualTo(8);
-    assertThat(summary.rowsAccepted()).isEqualTo(2);
-    assertThat(summary.rowsRejected()).isEqualTo(6);
+    assertThat(summary.rowsAccepted()).isEqualTo(5);
+    assertThat(summary.rowsRejected()).isEqualTo(3);
     assertThat(summary.rowsDuplicate()).isEqualTo(1);
+    assertThat(summary.rowsWithWarnings()).isEqualTo(3);
     assertThat(rejections).extracting(Rejection::rowNumber, Rejection::column, Rejection::code).containsExactly(
         tuple(3L, "company_name", RejectionCode.MISSING_VALUE),
-        tuple(4L, "salary_min", RejectionCode.INVALID_AMOUNT),
-        tuple(5L, "salary_min", RejectionCode.SALARY_RANGE),
-        tuple(6L, "posted_at", RejectionCode.INVALID_DATE),
         tuple(7L, "posting_id", RejectionCode.DUPLICATE_POSTING_ID),
         tuple(8L, null, RejectionCode.WRONG_FIELD_COUNT));
-    assertThat(chunks.get(0)).extracting(JobPosting::postingId, JobPosting::salaryMin)
-        .containsExactly(tuple("P-1", 300_000L),
-            tuple("P-7", 350_000L));
+    assertThat(warnings).extracting(UploadWarning::rowNumber, UploadWarning::column, UploadWarning::code)
+        .containsExactly(
+            tuple(4L, "salary_min", WarningCode.INVALID_AMOUNT),
+            tuple(5L, "salary_min", WarningCode.SALARY_RANGE),
+            tuple(6L, "posted_at", WarningCode.INVALID_DATE));
+    assertThat(chunks.get(0)).extracting(JobPosting::postingId, JobPosting::salaryMin, JobPosting::salaryMax)
+        .containsExactly(tuple("P-1", 300_000L, 400_000L),
+            tuple("P-3", null, null),
+            tuple("P-4", null, null),
+            tuple("P-5", null, null),
+            tuple("P-7", 350_000L, null));
   }
 
   @Test
@@ -184,7 +208,7 @@ class CsvSplitterTest {
     SplitSummary summary = split("posting_id,company_name,memo\n\n");
 
     assertThat(chunks).isEmpty();
-    assertThat(summary).isEqualTo(new SplitSummary(0, 0, 0, 0, 0, Map.of(), List.of("memo")));
+    assertThat(summary).isEqualTo(new SplitSummary(0, 0, 0, 0, 0, Map.of(), 0, Map.of(), List.of("memo")));
   }
 
   static Stream<Arguments> unreadableFiles() {
@@ -205,14 +229,43 @@ class CsvSplitterTest {
   }
 
   @Test
-  void undecodableBytesRejectTheirRowNamingTheColumnAndEncoding() throws Exception {
-    String csv = "posting_id,company_name\nP-1,株式会社\uFFFD\uFFFD\nP-2,fine\n";
+  void undecodableBytesAreAWarningNamingTheColumnAndEncodingAndInAPostingIdARejection() throws Exception {
+    String csv = "posting_id,company_name\nP-1,株式会社\uFFFD\uFFFD\nP-\uFFFD,fine\n";
 
     new CsvSplitter(new ChunkLimits(500, 160 * 1024), HUNDRED_BYTES).split(new StringReader(csv), "Shift_JIS (CP932)",
-        (i, postings) -> chunks.add(postings), rejections::add);
+        (i, postings) -> chunks.add(postings), rejections::add, warnings::add);
 
-    assertThat(rejections).containsExactly(new Rejection(2, "company_name", RejectionCode.UNDECODABLE,
-        "company_name contains bytes that are not valid Shift_JIS (CP932)"));
-    assertThat(chunks.get(0)).extracting(JobPosting::postingId).containsExactly("P-2");
+    assertThat(warnings).containsExactly(new UploadWarning(2, "company_name", WarningCode.UNDECODABLE,
+        "株式会社\uFFFD\uFFFD", "company_name contained bytes that are not valid Shift_JIS (CP932), replaced by \uFFFD; "
+            + "send the file in one encoding (UTF-8 is best) to keep every character"));
+    assertThat(chunks.get(0)).extracting(JobPosting::postingId, JobPosting::companyName)
+        .containsExactly(tuple("P-1", "株式会社\uFFFD\uFFFD"));
+    assertThat(rejections).containsExactly(new Rejection(3, "posting_id", RejectionCode.UNDECODABLE,
+        "posting_id \"P-\uFFFD\" contains bytes that are not valid Shift_JIS (CP932): an id must arrive exactly as "
+            + "your system stores it; correct it and send the row again"));
+  }
+
+  @Test
+  void aHeaderTextIsScreenedLikeAFieldAndItsWarningsAreRowOne() throws Exception {
+    SplitSummary summary = split("posting_id,company\u0000_name,\uFFFFmemo\nP-1,A,x\n");
+
+    assertThat(chunks.get(0)).extracting(JobPosting::companyName).containsExactly("A");
+    assertThat(warnings).containsExactly(
+        new UploadWarning(1, "company_name", WarningCode.CONTROL_CHARACTER, "company<U+0000>_name",
+            "the header of column 2 (company_name) contained a control character (U+0000), which was removed"),
+        new UploadWarning(1, null, WarningCode.NONCHARACTER, "<U+FFFF>memo",
+            "the header of column 3 contained a noncharacter (U+FFFF), which was removed"));
+    assertThat(summary.unknownColumns()).containsExactly("memo");
+    assertThat(summary.rowsWithWarnings()).isZero();
+    assertThat(summary.warningCount()).isEqualTo(2);
+  }
+
+  @Test
+  void theWarningsOfARowThatIsNotLoadedAreNotReported() throws Exception {
+    SplitSummary summary = split("posting_id,company_name,salary_min\nP-1,A,100\nP-1,A,lots\n");
+
+    assertThat(rejections).extracting(Rejection::code).containsExactly(RejectionCode.DUPLICATE_POSTING_ID);
+    assertThat(warnings).isEmpty();
+    assertThat(summary.warningsByCode()).isEmpty();
   }
 }

@@ -83,6 +83,29 @@ class UploadTextTest {
     assertThat(read.substring(read.lastIndexOf("P-last,"))).contains("\uFFFD").doesNotContain("㈱");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("utf16")
+  void utf16WithItsByteOrderMarkIsReadAndAnUnpairedSurrogatePassesForTheScreenToFind(TextEncoding encoding,
+      byte[] bom) throws Exception {
+    var bytes = new ByteArrayOutputStream();
+    bytes.write(bom);
+    bytes.write("posting_id,company_name\nP-1,株式会社😀\nP-2,株式会社".getBytes(encoding.charset()));
+    // U+D800 without its low surrogate, as two bytes in the file's byte order
+    bytes.write(encoding == TextEncoding.UTF_16LE ? new byte[] {0x00, (byte) 0xD8} : new byte[] {(byte) 0xD8, 0x00});
+    bytes.write("テスト\n".getBytes(encoding.charset()));
+
+    UploadText text = UploadText.open(new ByteArrayInputStream(bytes.toByteArray()), null);
+
+    assertThat(text.encoding()).isEqualTo(encoding);
+    assertThat(text.declared()).isFalse();
+    assertThat(read(text)).isEqualTo("posting_id,company_name\nP-1,株式会社😀\nP-2,株式会社\uD800テスト\n");
+  }
+
+  static Stream<Arguments> utf16() {
+    return Stream.of(Arguments.of(TextEncoding.UTF_16LE, new byte[] {(byte) 0xFF, (byte) 0xFE}),
+        Arguments.of(TextEncoding.UTF_16BE, new byte[] {(byte) 0xFE, (byte) 0xFF}));
+  }
+
   @Test
   void aFileCutAtTheSampleBoundaryInsideACharacterIsStillUtf8() throws Exception {
     byte[] line = "あ".repeat(10).getBytes(StandardCharsets.UTF_8);
@@ -107,7 +130,7 @@ class UploadTextTest {
   void anEncodingNayoseDoesNotReadMakesTheFileUnreadable(String declared) {
     assertThatThrownBy(() -> UploadText.open(new ByteArrayInputStream(new byte[] {'a'}), declared))
         .isInstanceOf(UnreadableFileException.class)
-        .hasMessage("the declared encoding '" + declared + "' is not supported; use UTF-8 or Shift_JIS");
+        .hasMessage("the declared encoding '" + declared + "' is not supported; use UTF-8, Shift_JIS, UTF-16LE or UTF-16BE");
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -56,8 +56,22 @@ class SplitFlowIT {
     return r;
   }
 
+  /** An upload_warning row as JdbcClient reads it. */
+  private static Map<String, Object> warning(int seq, long row, String column, String code, String value,
+      String reason) {
+    var w = new HashMap<String, Object>();
+    w.put("seq", seq);
+    w.put("row_number", row);
+    w.put("column_name", column);
+    w.put("code", code);
+    w.put("value", value);
+    w.put("reason", reason);
+    return w;
+  }
+
   @Test
-  void aUtf8FileWithBomAndJapaneseHeadersIsSplitWithItsBadRowsRejected() throws Exception {
+  void aUtf8FileWithBomAndJapaneseHeadersIsSplitWithItsUnidentifiableRowsRejectedAndItsBadFieldsWarned()
+      throws Exception {
     var file = new ByteArrayOutputStream();
     file.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     file.write(String.join(CRLF,
@@ -85,24 +99,36 @@ class SplitFlowIT {
         new JobPosting(2, "J-1", "株式会社テスト", "テスト", "1010001097199", "104-0061", "東京都中央区銀座７丁目１０番１６号",
             "03-1234-5678", "https://www.example.co.jp/", "経理スタッフ", "正社員", 3_500_000L, 5_000_000L, "東京都中央区",
             "月次・年次決算業務を\r\nお任せします。", LocalDate.of(2026, 11, 20), "https://jobs.example.com/J-1"),
+        new JobPosting(5, "J-3", "山田商店", null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null),
+        new JobPosting(8, "J-4", "有限会社サンプル", null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null),
+        new JobPosting(9, "J-5", "合同会社ABC", null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null),
         new JobPosting(11, "J-7", "株式会社最後", null, null, null, null, null, null, null, null, null, null, null, null,
-            LocalDate.of(2026, 11, 5), null))));
+            LocalDate.of(2026, 11, 5), null),
+        new JobPosting(12, "J-8", "株式会社\uFFFD", null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null))));
     Map<String, Object> row = stack.awaitUpload(upload.uploadId(), "SPLIT");
     assertThat(row).containsEntry("detected_encoding", "UTF_8").containsEntry("rows_total", 9)
-        .containsEntry("rows_rejected", 7).containsEntry("rows_duplicate", 1).containsEntry("chunk_count", 1)
-        .containsEntry("failure_reason", null);
+        .containsEntry("rows_rejected", 3).containsEntry("rows_duplicate", 1).containsEntry("chunk_count", 1)
+        .containsEntry("rows_with_warnings", 4).containsEntry("failure_reason", null);
     assertThat(row.get("split_at")).isNotNull();
     List<Map<String, Object>> expectedRejections = List.of(
         rejection(4, "company_name", "MISSING_VALUE", "会社名 (company_name) is empty"),
-        rejection(5, "salary_min", "INVALID_AMOUNT",
-            "給与下限 (salary_min) \"応相談\" is not a whole number of yen (write e.g. 350000, 350,000 or 350000円)"),
         rejection(6, "posting_id", "DUPLICATE_POSTING_ID", "posting_id \"J-1\" already appears in row 2, which is kept"),
-        rejection(8, "posted_at", "INVALID_DATE", "掲載日 (posted_at) \"2026/13/45\" is not a calendar date"),
-        rejection(9, "salary_min", "SALARY_RANGE",
-            "給与下限 (salary_min) 400000 is greater than 給与上限 (salary_max) 300000"),
-        rejection(10, null, "WRONG_FIELD_COUNT", "the row has 2 field(s), the header has 17"),
-        rejection(12, "company_name", "UNDECODABLE", "会社名 (company_name) contains bytes that are not valid UTF-8"));
+        rejection(10, null, "WRONG_FIELD_COUNT", "the row has 2 field(s), the header has 17"));
     assertThat(stack.rejections(upload.uploadId())).isEqualTo(expectedRejections);
+    List<Map<String, Object>> expectedWarnings = List.of(
+        warning(1, 5, "salary_min", "INVALID_AMOUNT", "応相談", "給与下限 (salary_min) \"応相談\" is not a whole number of "
+            + "yen (write e.g. 350000, 350,000 or 350000円); the posting is loaded without it"),
+        warning(2, 8, "posted_at", "INVALID_DATE", "2026/13/45",
+            "掲載日 (posted_at) \"2026/13/45\" is not a calendar date; the posting is loaded without it"),
+        warning(3, 9, "salary_min", "SALARY_RANGE", "400000 > 300000",
+            "給与下限 (salary_min) 400000 is greater than 給与上限 (salary_max) 300000; the posting is loaded without either"),
+        warning(4, 12, "company_name", "UNDECODABLE", "株式会社\uFFFD", "会社名 (company_name) contained bytes that are "
+            + "not valid UTF-8, replaced by \uFFFD; send the file in one encoding (UTF-8 is best) to keep every character"));
+    assertThat(stack.warnings(upload.uploadId())).isEqualTo(expectedWarnings);
 
     // SQS delivers at least once: the same event again gives the same chunk and the same rejections
     stack.announce(upload);
@@ -110,8 +136,9 @@ class SplitFlowIT {
     List<String> bodies = stack.awaitChunkMessages(upload.uploadId(), 2, Duration.ofSeconds(30));
     assertThat(json.readTree(bodies.get(1))).isEqualTo(json.readTree(bodies.get(0)));
     assertThat(stack.rejections(upload.uploadId())).isEqualTo(expectedRejections);
+    assertThat(stack.warnings(upload.uploadId())).isEqualTo(expectedWarnings);
     assertThat(stack.upload(upload.uploadId())).containsEntry("state", "SPLIT").containsEntry("rows_total", 9)
-        .containsEntry("rows_rejected", 7).containsEntry("chunk_count", 1);
+        .containsEntry("rows_rejected", 3).containsEntry("rows_with_warnings", 4).containsEntry("chunk_count", 1);
   }
 
   @Test

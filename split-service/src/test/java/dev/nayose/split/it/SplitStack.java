@@ -155,6 +155,12 @@ final class SplitStack {
         """).param("id", uploadId).query().listOfRows();
   }
 
+  List<Map<String, Object>> warnings(UUID uploadId) {
+    return db.sql("""
+        select seq, row_number, column_name, code, value, reason from upload_warning where upload_id = :id order by seq
+        """).param("id", uploadId).query().listOfRows();
+  }
+
   /** Waits for a message on the uploads dead-letter queue that {@code matches}; returns it with its attributes. */
   Message awaitDeadLetter(Predicate<Message> matches) {
     String queueUrl = stack.queueUrl(stack.deadLetterQueueName("uploads"));

@@ -6,7 +6,9 @@ import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.app.UploadQueries;
 import dev.nayose.ingest.app.UploadRequest;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.platform.ledger.UploadRejection;
 import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.UploadWarning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -19,7 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -123,7 +127,8 @@ class UploadController {
   @Operation(summary = "Where an upload stands: state, row counts, accounting per stage, dead letters",
       description = "rows.total = rows.loaded + rows.rejected + rows.deadLettered once accounted is true. stages "
           + "lists split, match and load with the rows and chunks each received, emitted, rejected, dead-lettered "
-          + "(still open), redriven and has pending.")
+          + "(still open), redriven and has pending. rows.withWarnings counts the loaded rows with at least one "
+          + "warning about a field (listed at warnings).")
   @ApiResponse(responseCode = "200", description = "The upload's status")
   @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -142,17 +147,47 @@ class UploadController {
       @PathVariable UUID uploadId,
       @Parameter(description = "Only rows after this row number") @RequestParam(defaultValue = "0") long after,
       @Parameter(description = "How many, 1.." + MAX_REJECTIONS_LIMIT) @RequestParam(defaultValue = "100") int limit) {
-    if (limit < 1 || limit > MAX_REJECTIONS_LIMIT) {
-      throw new BadRequestException("limit", "limit must be 1.." + MAX_REJECTIONS_LIMIT + ", not " + limit);
-    }
-    var rows = queries.rejections(partner.id(), uploadId, after, limit)
+    var rows = queries.rejections(partner.id(), uploadId, after, pageLimit(limit))
         .orElseThrow(() -> new UploadNotFoundException(uploadId));
-    Long next = rows.size() == limit ? rows.get(rows.size() - 1).row() : null;
-    return new RejectedRows(uploadId, rows, next);
+    return new RejectedRows(uploadId, rows, nextAfter(rows, limit, UploadRejection::row));
   }
 
   /** A page of rejected rows; {@code nextAfter} is the {@code after} of the next page, null on the last. */
-  record RejectedRows(UUID uploadId, java.util.List<dev.nayose.platform.ledger.UploadRejection> rejections, Long nextAfter) {}
+  record RejectedRows(UUID uploadId, List<UploadRejection> rejections, Long nextAfter) {}
+
+  @GetMapping("/{uploadId}/warnings")
+  @Operation(summary = "The warnings of an upload: fields of loaded postings that were changed or set aside",
+      description = "Each warning names its row, column, code, the value as sent (characters that could not be kept "
+          + "written as <U+0000>) and what became of the field; a row may have several. In file order; pages by the "
+          + "warning's seq: pass nextAfter as 'after' to get the next page.")
+  @ApiResponse(responseCode = "200", description = "Warnings")
+  @ApiResponse(responseCode = "400", description = "limit out of range",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  UploadWarnings warnings(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @PathVariable UUID uploadId,
+      @Parameter(description = "Only warnings after this seq") @RequestParam(defaultValue = "0") long after,
+      @Parameter(description = "How many, 1.." + MAX_REJECTIONS_LIMIT) @RequestParam(defaultValue = "100") int limit) {
+    var warnings = queries.warnings(partner.id(), uploadId, after, pageLimit(limit))
+        .orElseThrow(() -> new UploadNotFoundException(uploadId));
+    return new UploadWarnings(uploadId, warnings, nextAfter(warnings, limit, UploadWarning::seq));
+  }
+
+  private static int pageLimit(int limit) {
+    if (limit < 1 || limit > MAX_REJECTIONS_LIMIT) {
+      throw new BadRequestException("limit", "limit must be 1.." + MAX_REJECTIONS_LIMIT + ", not " + limit);
+    }
+    return limit;
+  }
+
+  /** The {@code after} of the page that follows a full one, null after the last. */
+  private static <T> Long nextAfter(List<T> page, int limit, ToLongFunction<T> key) {
+    return page.size() == limit ? key.applyAsLong(page.get(page.size() - 1)) : null;
+  }
+
+  /** A page of warnings; {@code nextAfter} is the {@code after} of the next page, null on the last. */
+  record UploadWarnings(UUID uploadId, List<UploadWarning> warnings, Long nextAfter) {}
 
   @GetMapping
   @Operation(summary = "Your most recent uploads, newest first")

@@ -8,27 +8,34 @@ import dev.nayose.split.app.Upload;
 import dev.nayose.split.app.Uploads;
 import dev.nayose.split.domain.Rejection;
 import dev.nayose.split.domain.SplitSummary;
+import dev.nayose.split.domain.UploadWarning;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The {@code upload} and {@code upload_rejection} tables, as far as split-service writes them; the
- * upload's state through the {@link UploadStateMachine}, in the same transaction as the rejections.
+ * The {@code upload}, {@code upload_rejection} and {@code upload_warning} tables, as far as
+ * split-service writes them; the upload's state through the {@link UploadStateMachine}, in the
+ * same transaction as the rejections and warnings.
  * Every call goes through the PostgreSQL guard: the read is retried after any transient failure;
  * the two writes only when no connection was had ({@link DependencyGuard#callAtMostOnce}), because
  * a repeat after a lost commit would find the upload no longer splittable and report the split as
- * not done, and because {@link #recordSplit} consumes its rejections, which a repeat could not read
- * again.
+ * not done, and because {@link #recordSplit} consumes its rejections and warnings, which a repeat
+ * could not read again.
  */
 public final class UploadRepository implements Uploads {
   private static final String INSERT_REJECTION = """
       insert into upload_rejection (upload_id, row_number, column_name, code, reason) values (?, ?, ?, ?, ?)
+      """;
+  private static final String INSERT_WARNING = """
+      insert into upload_warning (upload_id, seq, row_number, column_name, code, value, reason)
+      values (?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final JdbcClient jdbc;
@@ -38,7 +45,7 @@ public final class UploadRepository implements Uploads {
   private final DependencyGuard postgres;
   private final UploadStateMachine states;
 
-  /** @param batchSize rejections inserted per JDBC batch */
+  /** @param batchSize rejections or warnings inserted per JDBC batch */
   public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize,
       DependencyGuard postgres, UploadStateMachine states) {
     this.postgres = postgres;
@@ -59,17 +66,21 @@ public final class UploadRepository implements Uploads {
   }
 
   @Override
-  public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections) {
+  public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections,
+      Iterator<UploadWarning> warnings) {
     return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
       // the row lock taken here orders this split after a concurrent one of the same upload
       boolean split = states.recordSplit(uploadId, new UploadStateMachine.SplitCounts(encoding.name(),
           Math.toIntExact(summary.rowsTotal()), Math.toIntExact(summary.rowsRejected()),
-          Math.toIntExact(summary.rowsDuplicate()), summary.chunkCount()));
+          Math.toIntExact(summary.rowsDuplicate()), Math.toIntExact(summary.rowsWithWarnings()),
+          summary.chunkCount()));
       if (!split) {
         return false;
       }
       jdbc.sql("delete from upload_rejection where upload_id = :id").param("id", uploadId).update();
       insertRejections(uploadId, rejections);
+      jdbc.sql("delete from upload_warning where upload_id = :id").param("id", uploadId).update();
+      insertWarnings(uploadId, warnings);
       forgetSplitDeadLetter(uploadId);
       return true;
     })));
@@ -87,12 +98,24 @@ public final class UploadRepository implements Uploads {
   }
 
   private void insertRejections(UUID uploadId, Iterator<Rejection> rejections) {
+    insertAll(INSERT_REJECTION, rejections,
+        r -> new Object[] {uploadId, r.rowNumber(), r.column(), r.code().name(), r.reason()});
+  }
+
+  /** Numbered 1, 2, ... in file order: the key a partner pages by. */
+  private void insertWarnings(UUID uploadId, Iterator<UploadWarning> warnings) {
+    int[] seq = {0};
+    insertAll(INSERT_WARNING, warnings,
+        w -> new Object[] {uploadId, ++seq[0], w.rowNumber(), w.column(), w.code().name(), w.value(), w.reason()});
+  }
+
+  /** Inserts what {@code items} holds, {@code batchSize} rows per JDBC batch, never more in memory. */
+  private <T> void insertAll(String sql, Iterator<T> items, Function<T, Object[]> row) {
     List<Object[]> batch = new ArrayList<>(batchSize);
-    while (rejections.hasNext()) {
-      Rejection r = rejections.next();
-      batch.add(new Object[] {uploadId, r.rowNumber(), r.column(), r.code().name(), r.reason()});
-      if (batch.size() == batchSize || !rejections.hasNext()) {
-        batches.batchUpdate(INSERT_REJECTION, batch);
+    while (items.hasNext()) {
+      batch.add(row.apply(items.next()));
+      if (batch.size() == batchSize || !items.hasNext()) {
+        batches.batchUpdate(sql, batch);
         batch.clear();
       }
     }
