@@ -3,7 +3,7 @@ package dev.nayose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.contracts.TextEncoding;
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +54,7 @@ class PipelineIT {
     return new IngestClient(pipeline.ingestUrl(), pipeline.apiKey(partner), NayoseCli.JSON);
   }
 
-  private static UploadStatus await(IngestClient client, UUID uploadId) throws InterruptedException {
+  private static PartnerUploadStatus await(IngestClient client, UUID uploadId) throws InterruptedException {
     return UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(5), System.out);
   }
 
@@ -63,7 +63,7 @@ class PipelineIT {
     IngestClient client = client("acme");
 
     UUID uploadId = client.upload(sample.file(SampleData.POSTINGS), null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     // 3,020 data rows: 40 bad rows and 20 repeated posting ids are rejected, the rest loaded
     assertThat(status.state()).isEqualTo("COMPLETED");
@@ -123,7 +123,7 @@ class PipelineIT {
     IngestClient client = client("sjis-partner");
 
     UUID uploadId = client.upload(sjis, null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.encoding()).isEqualTo("SHIFT_JIS");

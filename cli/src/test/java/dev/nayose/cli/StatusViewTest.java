@@ -2,6 +2,7 @@ package dev.nayose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,12 +12,43 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** How {@code nayose status} shows an upload stalled at match. */
+/** How {@code nayose status} (operators) and {@code nayose upload --wait} (partners) show an upload stalled at match. */
 class StatusViewTest {
   private static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
 
   @Test
   void aStalledUploadShowsItsFiguresPerStageAndItsRedrivenDeadLetter() {
+    var out = new ByteArrayOutputStream();
+
+    StatusView.print(stalled(), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("stages").contains("rows in", "rejected", "redriven",
+        "pending", "chunks in"));
+    assertThat(lines).contains(
+        "          split         10         8         2         0         0         0 |         -       3       0        0       -",
+        "          match          8         5         0         3         3         0 |         3       2       1        1       0",
+        "          load           5         5         0         0         0         0 |         2       2       0        0       0");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
+        .contains("no master imported yet", "redriven 1x, last 2026-11-25T03:01:00Z"));
+    assertThat(lines).contains("worker    match-a matched 2 chunk(s), 5 rows");
+  }
+
+  @Test
+  void thePartnerSeesTheSameFiguresButNeitherTheErrorNorTheWorkers() {
+    var out = new ByteArrayOutputStream();
+
+    StatusView.print(PartnerUploadStatus.of(stalled()), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed.lines()).contains(
+        "          match          8         5         0         3         3         0 |         3       2       1        1       0",
+        "dead      We could not process the 3 rows of chunk 1 (match stage). This is a fault on our side: our operators"
+            + " have been notified and will process them again; you do not need to send the file again.");
+    assertThat(printed).doesNotContain("no master imported yet", "match-a", "RETRIES_EXHAUSTED");
+  }
+
+  private static UploadStatus stalled() {
     var stages = List.of(
         new UploadStatus.StageAccount("split", new UploadStatus.Counts(10, 8, 2, 0, 0, 0),
             new UploadStatus.Counts(null, 3, 0, 0, 0, null)),
@@ -30,18 +62,6 @@ class StatusViewTest {
         List.of(new UploadStatus.DeadLetter("match", 1, 3, "RETRIES_EXHAUSTED", "E", "no master imported yet", T0, 1,
             T0.plusSeconds(60))),
         List.of(new UploadStatus.Worker("match-a", 2, 5)), null);
-    var out = new ByteArrayOutputStream();
-
-    StatusView.print(status, new PrintStream(out, true, StandardCharsets.UTF_8));
-
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("stages").contains("rows in", "rejected", "redriven",
-        "pending", "chunks in"));
-    assertThat(lines).contains(
-        "          split         10         8         2         0         0         0 |         -       3       0        0       -",
-        "          match          8         5         0         3         3         0 |         3       2       1        1       0",
-        "          load           5         5         0         0         0         0 |         2       2       0        0       0");
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
-        .contains("redriven 1x, last 2026-11-25T03:01:00Z"));
+    return status;
   }
 }

@@ -258,7 +258,8 @@ class CallbackDispatcherIT {
 
     Map<String, Object> row = deliveries(upload).get(0);
     assertThat(row).containsEntry("state", "RETRYING").containsEntry("attempts", 1).containsEntry("last_status", null);
-    assertThat(row.get("last_error").toString()).startsWith("ConnectException");
+    // the partner reads it: what happened, no exception class or message
+    assertThat(row.get("last_error")).isEqualTo("the partner's endpoint refused the connection");
   }
 
   @Test
@@ -298,8 +299,15 @@ class CallbackDispatcherIT {
         .containsExactly("upload.stalled", "upload.completed");
     assertThat(requests).extracting(r -> json.readTree(r.getBody()).path("state").asString())
         .containsExactly("STALLED", "COMPLETED");
-    assertThat(json.readTree(requests.get(0).getBody()).path("deadLetters").get(0).path("errorMessage").asString())
-        .isEqualTo("master unavailable");
+    // the partner is told which rows and what to do, not the exception (nor which worker matched what)
+    JsonNode stalledBody = json.readTree(requests.get(0).getBody());
+    assertThat(stalledBody.path("deadLetters").get(0).path("reason").asString())
+        .isEqualTo("We could not process the 2 rows of chunk 1 (match stage). This is a fault on our side: our operators"
+            + " have been notified and will process them again; you do not need to send the file again.");
+    assertThat(stalledBody.path("deadLetters").get(0).has("errorMessage")).isFalse();
+    assertThat(stalledBody.path("deadLetters").get(0).has("errorClass")).isFalse();
+    assertThat(stalledBody.has("workers")).isFalse();
+    assertThat(requests.get(0).getBodyAsString()).doesNotContain("master unavailable", "IllegalStateException");
     assertThat(requests.get(0).getHeader("X-Nayose-Delivery")).isNotEqualTo(requests.get(1).getHeader("X-Nayose-Delivery"));
     assertThat(deliveries(upload)).extracting(r -> r.get("event") + " " + r.get("state"))
         .containsExactly("upload.stalled DELIVERED", "upload.completed DELIVERED");
