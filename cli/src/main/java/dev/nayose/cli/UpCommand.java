@@ -18,10 +18,14 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Keep PostgreSQL and S3 data here across runs (default: fresh and temporary).")
   Path dataDirectory;
 
+  @Option(names = "--free-ports", description = "Use free ports instead of the well-known ones (to run beside another 'nayose up').")
+  boolean freePorts;
+
   @Override
   public Integer call() throws InterruptedException {
     Workspace workspace = Workspace.locate();
-    var options = LocalPipeline.Options.wellKnownPorts().withMatchWorkers(matchWorkers).withDataDirectory(dataDirectory);
+    var options = (freePorts ? LocalPipeline.Options.freePorts() : LocalPipeline.Options.wellKnownPorts())
+        .withMatchWorkers(matchWorkers).withDataDirectory(dataDirectory);
     LocalPipeline pipeline = LocalPipeline.start(workspace, options, line -> System.out.println("· " + line), stack -> {});
     var stopping = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(workspace, pipeline, stopping), "nayose-up-stop"));
