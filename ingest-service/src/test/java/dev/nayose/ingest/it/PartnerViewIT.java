@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.platform.ledger.DeadLetterRecord;
 import dev.nayose.platform.ledger.UploadLedger;
-import dev.nayose.schema.ApiKeyDigest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,10 +49,7 @@ class PartnerViewIT {
   void keys() {
     pipeline = new Pipeline(json);
     pipeline.partnerWithKey("it-view", PARTNER_KEY);
-    pipeline.db().sql("""
-        insert into operator_api_key (key_sha256, operator, label) values (:hash, 'it-view-operator', 'it')
-        on conflict do nothing
-        """).param("hash", ApiKeyDigest.sha256Hex(OPERATOR_KEY)).update();
+    pipeline.operatorWithKey("it-view-operator", OPERATOR_KEY);
   }
 
   @Test
