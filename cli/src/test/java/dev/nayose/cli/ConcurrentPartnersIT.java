@@ -1,12 +1,19 @@
 package dev.nayose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.schema.ApiKeyDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +40,9 @@ import tools.jackson.databind.JsonNode;
  * {@value #PARTNERS} {@code nayose upload FILE --partner P --wait} processes of the CLI's runnable
  * jar started together (each minting its partner's key into the {@code local-stack.json} that
  * {@code ./nayose up} wrote) and {@value #PARTNERS} partners uploading over the HTTP API at the same
- * time. ingest-service takes {@value #SLOTS} uploads at once here, so most requests are first
- * answered 503 with Retry-After: the CLI waits and sends again.
+ * time. ingest-service takes {@value #SLOTS} uploads at once here, and the test holds both slots
+ * with uploads whose bodies it keeps open until every CLI process has been answered 503 with
+ * Retry-After and said it waits: then it lets them go, and the CLI sends again.
  */
 class ConcurrentPartnersIT {
   private static final int PARTNERS = 20;
@@ -75,9 +83,26 @@ class ConcurrentPartnersIT {
   void twentyCliProcessesAndTwentyApiClientsAtOnceAllCompleteEachUnderItsOwnPartner(@TempDir Path out)
       throws Exception {
     long started = System.nanoTime();
+    List<HeldUpload> held = new ArrayList<>();
+    for (int i = 1; i <= SLOTS; i++) {
+      held.add(new HeldUpload(pipeline.ingestUrl(), pipeline.apiKey("holder-" + i)));
+    }
+    await().atMost(Duration.ofMinutes(1)).until(() -> probe() == 503);
     List<Process> processes = new ArrayList<>();
     for (int i = 1; i <= PARTNERS; i++) {
       processes.add(CliProcess.start(home, out, "cli-" + i, "upload", postings.toString(), "--partner", "cli-" + i, "--wait"));
+    }
+    // every CLI process is told to wait, and says so, while the slots are held
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      for (int i = 1; i <= PARTNERS; i++) {
+        if (busyLines(Files.readString(out.resolve("cli-" + i + ".err"))) == 0) {
+          return false;
+        }
+      }
+      return true;
+    });
+    for (HeldUpload upload : held) {
+      upload.finish();
     }
     var busyNotices = new ByteArrayOutputStream();
     var notices = new PrintStream(busyNotices, true, StandardCharsets.UTF_8);
@@ -144,7 +169,10 @@ class ConcurrentPartnersIT {
       }
       long apiWaits = busyLines(busyNotices.toString(StandardCharsets.UTF_8));
       System.out.printf("waits on 503 Retry-After: %d by the CLI processes, %d by the API clients%n", cliWaits, apiWaits);
-      assertThat(cliWaits + apiWaits).isPositive();
+      assertThat(cliWaits).isGreaterThanOrEqualTo(PARTNERS);
+      for (HeldUpload upload : held) {
+        assertThat(upload.response().statusCode()).isEqualTo(202);
+      }
 
       // the local state survived 20 processes changing it at once: valid, every partner's key in it, one key each
       JsonNode local = NayoseCli.JSON.readTree(new Workspace(home).localStackFile().toFile());
@@ -163,6 +191,41 @@ class ConcurrentPartnersIT {
       pool.shutdownNow();
       processes.forEach(Process::destroyForcibly);
     }
+  }
+
+  /**
+   * An upload whose body the test sends in two halves: the first at once, so that ingest-service
+   * has taken one of its slots for it, the rest on {@link #finish}.
+   */
+  private static final class HeldUpload {
+    private final PipedOutputStream body = new PipedOutputStream();
+    private final java.util.concurrent.CompletableFuture<HttpResponse<String>> response;
+
+    HeldUpload(URI ingest, String key) throws IOException {
+      var in = new PipedInputStream(body, 1 << 16);
+      response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(ingest.resolve("/v1/uploads?filename=held.csv"))
+          .header("X-API-Key", key).header("Content-Type", "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(), HttpResponse.BodyHandlers.ofString());
+      body.write("posting_id,company_name\nH-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8));
+      body.flush();
+    }
+
+    void finish() throws IOException {
+      body.write("H-2,株式会社サンプル\n".getBytes(StandardCharsets.UTF_8));
+      body.close();
+    }
+
+    HttpResponse<String> response() throws Exception {
+      return response.get(2, TimeUnit.MINUTES);
+    }
+  }
+
+  /** The status of a small upload (partner probe): 503 once every slot is taken. */
+  private static int probe() throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(pipeline.ingestUrl().resolve("/v1/uploads"))
+        .header("X-API-Key", pipeline.apiKey("probe")).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString("posting_id,company_name\nP-1,x\n")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static long busyLines(String printed) {
