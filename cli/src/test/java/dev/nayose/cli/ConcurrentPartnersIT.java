@@ -7,9 +7,9 @@ import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.schema.ApiKeyDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,27 +89,27 @@ class ConcurrentPartnersIT {
     }
     await().atMost(Duration.ofMinutes(1)).until(() -> probe() == 503);
     List<Process> processes = new ArrayList<>();
-    for (int i = 1; i <= PARTNERS; i++) {
-      processes.add(CliProcess.start(home, out, "cli-" + i, "upload", postings.toString(), "--partner", "cli-" + i, "--wait"));
-    }
-    // every CLI process is told to wait, and says so, while the slots are held
-    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      for (int i = 1; i <= PARTNERS; i++) {
-        if (busyLines(Files.readString(out.resolve("cli-" + i + ".err"))) == 0) {
-          return false;
-        }
-      }
-      return true;
-    });
-    for (HeldUpload upload : held) {
-      upload.finish();
-    }
     var busyNotices = new ByteArrayOutputStream();
     var notices = new PrintStream(busyNotices, true, StandardCharsets.UTF_8);
     ExecutorService pool = Executors.newFixedThreadPool(PARTNERS);
     List<Future<PartnerUploadStatus>> overHttp = new ArrayList<>();
     var together = new CountDownLatch(1);
     try {
+      for (int i = 1; i <= PARTNERS; i++) {
+        processes.add(CliProcess.start(home, out, "cli-" + i, "upload", postings.toString(), "--partner", "cli-" + i, "--wait"));
+      }
+      // every CLI process is told to wait, and says so, while the slots are held
+      await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        for (int i = 1; i <= PARTNERS; i++) {
+          if (busyLines(Files.readString(out.resolve("cli-" + i + ".err"))) == 0) {
+            return false;
+          }
+        }
+        return true;
+      });
+      for (HeldUpload upload : held) {
+        upload.finish();
+      }
       for (int i = 1; i <= PARTNERS; i++) {
         var client = new IngestClient(pipeline.ingestUrl(), pipeline.apiKey("api-" + i), NayoseCli.JSON, notices,
             IngestClient.MAX_BUSY_WAIT);
@@ -171,7 +171,7 @@ class ConcurrentPartnersIT {
       System.out.printf("waits on 503 Retry-After: %d by the CLI processes, %d by the API clients%n", cliWaits, apiWaits);
       assertThat(cliWaits).isGreaterThanOrEqualTo(PARTNERS);
       for (HeldUpload upload : held) {
-        assertThat(upload.response().statusCode()).isEqualTo(202);
+        assertThat(upload.status()).isEqualTo(202);
       }
 
       // the local state survived 20 processes changing it at once: valid, every partner's key in it, one key each
@@ -194,29 +194,38 @@ class ConcurrentPartnersIT {
   }
 
   /**
-   * An upload whose body the test sends in two halves: the first at once, so that ingest-service
-   * has taken one of its slots for it, the rest on {@link #finish}.
+   * An upload whose body the test sends in two halves, over a socket of its own so that nothing
+   * buffers them: the headers (with the whole length) and the first half at once, so that
+   * ingest-service has taken one of its slots for it and waits for the rest, which {@link #finish} sends.
    */
   private static final class HeldUpload {
-    private final PipedOutputStream body = new PipedOutputStream();
-    private final java.util.concurrent.CompletableFuture<HttpResponse<String>> response;
+    private static final byte[] FIRST = "posting_id,company_name\nH-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REST = "H-2,株式会社サンプル\n".getBytes(StandardCharsets.UTF_8);
+    private final Socket socket;
 
     HeldUpload(URI ingest, String key) throws IOException {
-      var in = new PipedInputStream(body, 1 << 16);
-      response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(ingest.resolve("/v1/uploads?filename=held.csv"))
-          .header("X-API-Key", key).header("Content-Type", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(), HttpResponse.BodyHandlers.ofString());
-      body.write("posting_id,company_name\nH-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8));
-      body.flush();
+      socket = new Socket(ingest.getHost(), ingest.getPort());
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/uploads?filename=held.csv HTTP/1.1\r\nHost: " + ingest.getAuthority() + "\r\nX-API-Key: "
+          + key + "\r\nContent-Type: text/csv\r\nContent-Length: " + (FIRST.length + REST.length)
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(FIRST);
+      out.flush();
     }
 
     void finish() throws IOException {
-      body.write("H-2,株式会社サンプル\n".getBytes(StandardCharsets.UTF_8));
-      body.close();
+      socket.getOutputStream().write(REST);
+      socket.getOutputStream().flush();
     }
 
-    HttpResponse<String> response() throws Exception {
-      return response.get(2, TimeUnit.MINUTES);
+    /** The answer's status code, once the rest is sent. */
+    int status() throws IOException {
+      socket.setSoTimeout(120_000);
+      try (socket) {
+        String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            StandardCharsets.US_ASCII)).readLine();
+        return Integer.parseInt(statusLine.split(" ")[1]);
+      }
     }
   }
 
