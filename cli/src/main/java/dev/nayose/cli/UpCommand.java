@@ -53,7 +53,7 @@ final class UpCommand implements Callable<Integer> {
   }
 
   /** Ctrl-C, SIGTERM or the end after a failure: the services in reverse order, one line each, no stack traces. */
-  private static void stop(Workspace workspace, LocalPipeline pipeline, AtomicBoolean stopping) {
+  static void stop(Workspace workspace, LocalPipeline pipeline, AtomicBoolean stopping) {
     stopping.set(true);
     System.out.println("· stopping nayose");
     try {
