@@ -1,7 +1,7 @@
 package dev.nayose.cli;
 
 import dev.nayose.master.SyntheticMasterWriter;
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +92,7 @@ final class BenchCommand implements Runnable {
         var client = new IngestClient(pipeline.ingestUrl(), pipeline.apiKey("bench"), NayoseCli.JSON);
         long started = System.nanoTime();
         UUID uploadId = client.upload(postingsCsv, null, null);
-        UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(30), System.out);
+        PartnerUploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(30), System.out);
         double seconds = (System.nanoTime() - started) / 1e9;
         StatusView.print(status, System.out);
         System.out.printf("%nbench pipeline: %,d postings against %,d companies, %d match worker(s): %s in %.1f s (%.0f postings/s end to end)%n",

@@ -1,7 +1,7 @@
 package dev.nayose.cli;
 
 import dev.nayose.localstack.LocalStack;
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
           + " (3,020 rows, Japanese headers) to " + pipeline.ingestUrl() + "/v1/uploads");
       long uploadStarted = System.nanoTime();
       UUID uploadId = client.upload(sample.file(SampleData.POSTINGS), null, "demo-" + UUID.randomUUID());
-      UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(10), System.out);
+      PartnerUploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(10), System.out);
       System.out.printf("%n· upload %s finished in %.1f s%n%n", uploadId, (System.nanoTime() - uploadStarted) / 1e9);
       StatusView.print(status, System.out);
       printExamples(pipeline.stack().dataSource(), uploadId);
@@ -59,10 +59,8 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println(NayoseCli.JSON.writeValueAsString(status));
       UpCommand.printEndpoints(pipeline, key, workspace);
       System.out.println("see every decision:  ./nayose export " + uploadId + " --out decisions.csv");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        LocalStackFile.delete(workspace);
-        pipeline.close();
-      }));
+      Runtime.getRuntime().addShutdownHook(new Thread(
+          () -> UpCommand.stop(workspace, pipeline, new java.util.concurrent.atomic.AtomicBoolean()), "nayose-demo-stop"));
       Thread.currentThread().join();
       return 0;
     } catch (RuntimeException | InterruptedException e) {

@@ -12,16 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +43,26 @@ final class DlqCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * Runs {@code operation} on the dead-letter queues; SQS that cannot be reached, or a queue that
+   * does not exist, fails naming the endpoint and what to do.
+   */
+  static <T> T withQueues(boolean recordRedrives, Function<DeadLetterQueues, T> operation) {
+    Workspace workspace = Workspace.locate();
+    JsonNode local = Targets.local(workspace, NayoseCli.JSON);
+    String endpoint = System.getenv().getOrDefault("NAYOSE_SQS_ENDPOINT", local.path("sqsEndpoint").asString(null));
+    String where = endpoint == null ? "AWS SQS (the SDK's region and credentials)" : endpoint;
+    try {
+      return operation.apply(queues(recordRedrives));
+    } catch (QueueDoesNotExistException e) {
+      throw CliFailure.input("a queue does not exist at " + where + " (" + e.awsErrorDetails().errorMessage() + ")",
+          "check NAYOSE_QUEUES_PREFIX (default nayose-)");
+    } catch (SdkClientException e) {
+      throw CliErrors.unreachable("SQS", where, e, endpoint == null ? "check the AWS region and credentials, or set"
+          + " NAYOSE_SQS_ENDPOINT" : CliErrors.startOrPoint("NAYOSE_SQS_ENDPOINT"));
+    }
   }
 
   static DeadLetterQueues queues(boolean recordRedrives) {
@@ -75,7 +98,7 @@ final class DlqCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<DeadLetterQueues.QueueDepth> depths = queues(false).list();
+      List<DeadLetterQueues.QueueDepth> depths = withQueues(false, DeadLetterQueues::list);
       if (json) {
         json(depths);
         return 0;
@@ -103,7 +126,7 @@ final class DlqCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<DeadLetterQueues.DeadLetter> letters = queues(false).peek(queue, max);
+      List<DeadLetterQueues.DeadLetter> letters = withQueues(false, q -> q.peek(queue, max));
       if (json) {
         json(letters);
         return 0;
@@ -152,8 +175,16 @@ final class DlqCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or at least "
             + DeadLetterQueues.MIN_RATE_PER_SECOND + " messages a second, not " + rate);
       }
-      DeadLetterQueues.RedriveReport report = queues(!dryRun).redrive(queue,
-          new DeadLetterQueues.RedriveOptions(dryRun, max, rate, upload));
+      var options = new DeadLetterQueues.RedriveOptions(dryRun, max, rate, upload);
+      DeadLetterQueues.RedriveReport report = withQueues(!dryRun, q -> {
+        try {
+          return q.redrive(queue, options);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CliFailure(CliFailure.Exit.NOT_COMPLETED, "the redrive of " + queue + " was interrupted",
+              "run it again: what was moved is back in " + queue + ", the rest still in its DLQ");
+        }
+      });
       if (json) {
         json(report);
       } else {
@@ -181,7 +212,7 @@ final class DlqCommand implements Runnable {
         System.err.println("dlq purge deletes every dead letter of " + queue + " for good; add --yes");
         return 2;
       }
-      long purged = queues(false).purge(queue);
+      long purged = withQueues(false, q -> q.purge(queue));
       if (json) {
         json(Map.of("queue", queue, "purged", purged));
       } else {

@@ -39,7 +39,15 @@ final class ImportMasterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (nta.isEmpty() && companies == null && offices == null) {
-      throw new IllegalArgumentException("nothing to import: give --nta, --companies and/or --offices");
+      throw CliFailure.input("nothing to import", "give --nta FILE, or --companies FILE and --offices FILE");
+    }
+    List<Path> given = new java.util.ArrayList<>(nta);
+    given.add(companies);
+    given.add(offices);
+    for (Path file : given) {
+      if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+        throw CliFailure.input("no such file: " + file, "check the path; nothing was imported");
+      }
     }
     Targets targets = Targets.resolve(Workspace.locate(), NayoseCli.JSON);
     var dataSource = targets.dataSource();

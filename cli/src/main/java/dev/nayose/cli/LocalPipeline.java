@@ -250,8 +250,23 @@ final class LocalPipeline implements AutoCloseable {
 
   @Override
   public void close() {
-    // ingest first so nothing new arrives, the local stack last so services can finish in-flight work
-    services.forEach(ServiceProcess::close);
+    close(line -> { });
+  }
+
+  /**
+   * Stops the services in the reverse order of their start (match workers, load, split, ingest),
+   * each gracefully (SIGTERM, in-flight messages finish), then the local stack, which they use
+   * until they are gone; one line to {@code progress} for each.
+   */
+  void close(Consumer<String> progress) {
+    List<ServiceProcess> running = new ArrayList<>(services);
+    java.util.Collections.reverse(running);
+    for (ServiceProcess service : running) {
+      long started = System.nanoTime();
+      service.close();
+      progress.accept(String.format("%s stopped (%.1f s)", service.name(), (System.nanoTime() - started) / 1e9));
+    }
     stack.close();
+    progress.accept("local stack stopped (SQS, S3, PostgreSQL)");
   }
 }

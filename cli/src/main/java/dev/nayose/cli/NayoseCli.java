@@ -30,12 +30,7 @@ public final class NayoseCli implements Runnable {
 
   static CommandLine commandLine() {
     return new CommandLine(new NayoseCli())
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("nayose " + cmd.getCommandName() + ": " + e.getMessage());
-          if (System.getenv("NAYOSE_DEBUG") != null) {
-            e.printStackTrace(cmd.getErr());
-          }
-          return 2;
-        });
+        .setExecutionExceptionHandler((e, cmd, parsed) -> CliErrors.report(cmd.getCommandSpec().qualifiedName(), e,
+            cmd.getErr()));
   }
 }

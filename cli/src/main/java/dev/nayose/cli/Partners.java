@@ -18,6 +18,8 @@ final class Partners {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** As {@code operator_api_key.operator} allows. */
   private static final Pattern OPERATOR = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  /** As {@code partner.partner_id} allows. */
+  private static final Pattern PARTNER = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final DataSource dataSource;
 
@@ -25,8 +27,12 @@ final class Partners {
     this.dataSource = dataSource;
   }
 
-  /** Creates the partner if needed and mints a new key for it; returns the key in clear, once. */
+  /**
+   * Creates the partner if needed and mints a new key for it; returns the key in clear, once. Two
+   * calls for a new partner at once create it once ({@code on conflict do nothing}) and give it a key each.
+   */
   String mintKey(String partnerId, String label) {
+    requirePartnerId(partnerId);
     String key = newKey("nys_");
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -75,6 +81,7 @@ final class Partners {
    * callbacks, replacing the earlier one; returns it in clear, once. Stored as it is: signing needs it.
    */
   String mintCallbackSecret(String partnerId) {
+    requirePartnerId(partnerId);
     String secret = newKey("nycs_");
     try (Connection c = dataSource.getConnection();
         var p = c.prepareStatement("""
@@ -89,6 +96,13 @@ final class Partners {
       throw new IllegalStateException("cannot give partner " + partnerId + " a callback secret: " + e.getMessage(), e);
     }
     return secret;
+  }
+
+  private static void requirePartnerId(String partnerId) {
+    if (partnerId == null || !PARTNER.matcher(partnerId).matches()) {
+      throw CliFailure.input("not a partner id: " + partnerId, "a partner id is 1..64 lower-case letters, digits"
+          + " or '-', starting with a letter or digit");
+    }
   }
 
   private static String newKey(String prefix) {

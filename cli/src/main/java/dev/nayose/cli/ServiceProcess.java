@@ -133,6 +133,19 @@ final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Whether the service ended because it was told to stop: it exited after a SIGINT or SIGTERM
+   * (128 + signal), e.g. the Ctrl-C that a terminal sends to every process of the foreground group.
+   */
+  /** The exit code; only once it has ended. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  boolean stoppedBySignal() {
+    return !process.isAlive() && (process.exitValue() == 130 || process.exitValue() == 143);
+  }
+
   /** Stops the service gracefully (SIGTERM: in-flight messages finish), then forcibly. */
   @Override
   public void close() {

@@ -41,7 +41,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     var ledger = new UploadLedger(JdbcClient.create(targets.dataSource()),
         new JdbcTransactionManager(targets.dataSource()));
-    UploadStatus status = ledger.find(uploadId).orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId));
+    UploadStatus status = ledger.find(uploadId).orElseThrow(() -> CliFailure.input("no upload " + uploadId + " in "
+        + targets.jdbcUrl(), "check the id (upload prints it), or point NAYOSE_JDBC_URL at the database that has it"));
     if (!jsonOnly) {
       StatusView.print(status, System.out);
       var rejections = ledger.rejections(uploadId, 0, REJECTIONS_SHOWN);

@@ -1,15 +1,20 @@
 package dev.nayose.cli;
 
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadStatus;
 import java.io.PrintStream;
 import java.util.List;
 
-/** How an upload's status reads in a terminal. */
+/**
+ * How an upload's status reads in a terminal: the partner's view (what {@code upload --wait} reads
+ * over HTTP) and the operator's ({@code status}, from the database), which adds the workers and
+ * each dead letter's error.
+ */
 final class StatusView {
   private StatusView() {}
 
   /** One line for progress displays. */
-  static String progressLine(UploadStatus s) {
+  static String progressLine(PartnerUploadStatus s) {
     var rows = s.rows();
     String total = rows.total() == null ? "?" : String.format("%,d", rows.total());
     String chunks = s.chunks().total() == null ? "?" : s.chunks().loaded() + "/" + s.chunks().total();
@@ -18,32 +23,44 @@ final class StatusView {
         rows.unmatched());
   }
 
-  static void print(UploadStatus s, PrintStream out) {
+  /** The operator's view: the partner's, with the match workers and each dead letter's cause and error. */
+  static void print(UploadStatus operators, PrintStream out) {
+    printSummary(PartnerUploadStatus.of(operators), operators.failureReason(), out);
+    operators.workers().forEach(w -> out.printf("worker    %s matched %d chunk(s), %,d rows%n", w.workerId(), w.chunks(),
+        w.rows()));
+    operators.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%s%n", d.stage(),
+        d.chunk(), d.rows(), d.cause(), d.errorMessage(), d.redrives() == 0 ? "" : " — redriven " + d.redrives()
+            + "x, last " + d.lastRedrivenAt()));
+  }
+
+  /** The partner's view: each dead letter with what it means for the partner. */
+  static void print(PartnerUploadStatus s, PrintStream out) {
+    printSummary(s, s.failureReason(), out);
+    s.deadLetters().forEach(d -> out.printf("dead      %s%n", d.reason()));
+  }
+
+  private static void printSummary(PartnerUploadStatus s, String failureReason, PrintStream out) {
     out.printf("upload    %s (partner %s, file %s, %,d bytes, %s)%n", s.uploadId(), s.partnerId(), s.fileName(),
         s.byteSize(), s.encoding() == null ? "encoding not yet detected" : s.encoding());
-    out.printf("state     %s%s%n", s.state(), s.failureReason() == null ? "" : " — " + s.failureReason());
+    out.printf("state     %s%s%n", s.state(), failureReason == null ? "" : " — " + failureReason);
     var r = s.rows();
     out.printf("rows      in %s = loaded %,d%s + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
         r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(),
         r.withWarnings() == 0 ? "" : String.format(" (%,d with warnings)", r.withWarnings()), r.rejected(), r.duplicate(),
         r.deadLettered(), s.accounted() ? "  ✓ every row accounted for" : "");
     out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
-    out.println("master    " + matchedAgainst(s));
+    out.println("master    " + matchedAgainst(s.masterVersions()));
     out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",
         s.chunks().total() == null ? "?" : s.chunks().total(), s.chunks().loaded(), s.chunks().deadLettered());
     printStages(s, out);
-    s.workers().forEach(w -> out.printf("worker    %s matched %d chunk(s), %,d rows%n", w.workerId(), w.chunks(), w.rows()));
-    s.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%s%n", d.stage(), d.chunk(),
-        d.rows(), d.cause(), d.errorMessage(), d.redrives() == 0 ? "" : " — redriven " + d.redrives() + "x, last "
-            + d.lastRedrivenAt()));
   }
 
   /**
    * "matched against master version 3", or each version with its chunks and rows when the upload
    * was matched against several (a version was published while it was being matched).
    */
-  static String matchedAgainst(UploadStatus s) {
-    List<UploadStatus.MasterVersion> versions = s.masterVersions() == null ? List.of() : s.masterVersions();
+  static String matchedAgainst(List<UploadStatus.MasterVersion> matched) {
+    List<UploadStatus.MasterVersion> versions = matched == null ? List.of() : matched;
     if (versions.isEmpty()) {
       return "no chunk matched yet";
     }
@@ -63,7 +80,7 @@ final class StatusView {
    * Rows and chunks per stage: in, out, rejected, dead-lettered (still open), redriven, pending.
    * "-" where a figure does not apply or is not known yet.
    */
-  static void printStages(UploadStatus s, PrintStream out) {
+  static void printStages(PartnerUploadStatus s, PrintStream out) {
     if (s.stages() == null || s.stages().isEmpty()) {
       return;
     }

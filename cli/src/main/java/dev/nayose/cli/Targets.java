@@ -1,12 +1,14 @@
 package dev.nayose.cli;
 
 import java.net.URI;
-import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,16 +42,50 @@ record Targets(URI ingestUrl, String jdbcUrl, String dbUser, String dbPassword, 
   }
 
   private static JsonNode readLocal(Workspace workspace, JsonMapper json) {
-    var file = workspace.localStackFile();
-    return Files.isRegularFile(file) ? json.readTree(file.toFile()) : json.createObjectNode();
+    return LocalStackFile.read(workspace, json);
   }
 
+  /**
+   * The database; a connection that cannot be made fails with a {@link CliFailure} naming the URL
+   * and what to do (in the chain of whatever exception the caller's library wraps it in).
+   */
   DataSource dataSource() {
     var ds = new PGSimpleDataSource();
-    ds.setURL(jdbcUrl);
+    try {
+      ds.setURL(jdbcUrl);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.input("not a PostgreSQL JDBC URL: " + jdbcUrl + (local ? "" : " (NAYOSE_JDBC_URL)"),
+          "write it as jdbc:postgresql://HOST:PORT/DATABASE");
+    }
     ds.setUser(dbUser);
     ds.setPassword(dbPassword);
-    return ds;
+    ds.setConnectTimeout(10);
+    return new DelegatingDataSource(ds) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        try {
+          return super.getConnection();
+        } catch (SQLException e) {
+          throw new SQLException(e.getMessage(), e.getSQLState(), connectionFailure(e));
+        }
+      }
+    };
+  }
+
+  /** Why no connection to the database could be made, and what to do. */
+  private CliFailure connectionFailure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String settings = "NAYOSE_JDBC_URL, NAYOSE_DB_USER and NAYOSE_DB_PASSWORD";
+    if (state.startsWith("28")) {
+      return CliFailure.unavailable("PostgreSQL at " + jdbcUrl + " refused user " + dbUser + " (" + e.getMessage() + ")",
+          "set NAYOSE_DB_USER and NAYOSE_DB_PASSWORD", e);
+    }
+    if (state.equals("3D000")) {
+      return CliFailure.unavailable("PostgreSQL at " + jdbcUrl + " has no such database (" + e.getMessage() + ")",
+          "check the database name in NAYOSE_JDBC_URL", e);
+    }
+    return CliErrors.unreachable("PostgreSQL", jdbcUrl, e.getCause() == null ? e : e.getCause(),
+        local ? CliErrors.startOrPoint(settings) : "check " + settings);
   }
 
   /** {@code --api-key}, else {@code NAYOSE_API_KEY}, else the local stack's key for the partner. */

@@ -2,7 +2,7 @@ package dev.nayose.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,29 +18,51 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Keep PostgreSQL and S3 data here across runs (default: fresh and temporary).")
   Path dataDirectory;
 
+  @Option(names = "--free-ports", description = "Use free ports instead of the well-known ones (to run beside another 'nayose up').")
+  boolean freePorts;
+
   @Override
   public Integer call() throws InterruptedException {
     Workspace workspace = Workspace.locate();
-    var options = LocalPipeline.Options.wellKnownPorts().withMatchWorkers(matchWorkers).withDataDirectory(dataDirectory);
+    var options = (freePorts ? LocalPipeline.Options.freePorts() : LocalPipeline.Options.wellKnownPorts())
+        .withMatchWorkers(matchWorkers).withDataDirectory(dataDirectory);
     LocalPipeline pipeline = LocalPipeline.start(workspace, options, line -> System.out.println("· " + line), stack -> {});
-    var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("stopping…");
-      LocalStackFile.delete(workspace);
-      pipeline.close();
-      stopped.countDown();
-    }));
+    var stopping = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(workspace, pipeline, stopping), "nayose-up-stop"));
     String key = pipeline.apiKey("demo");
     String operatorKey = new Partners(pipeline.stack().dataSource()).mintOperatorKey(LOCAL_OPERATOR, "local stack");
     LocalStackFile.write(workspace, pipeline.describe());
     LocalStackFile.addOperatorKey(workspace, LOCAL_OPERATOR, operatorKey);
     printEndpoints(pipeline, key, operatorKey, workspace);
-    while (pipeline.deadService().isEmpty()) {
+    ServiceProcess dead = null;
+    // a service stopped by a signal is most likely Ctrl-C, which the terminal sends to every process
+    // of the group: this JVM's shutdown hook is about to stop the rest, give it a few seconds to start
+    for (int graceForCtrlC = 5; dead == null || dead.stoppedBySignal() && graceForCtrlC-- > 0; ) {
       Thread.sleep(1_000);
+      if (stopping.get()) {
+        Thread.currentThread().join(); // the shutdown hook stops everything and the JVM ends with it
+      }
+      dead = pipeline.deadService().orElse(null);
     }
-    var dead = pipeline.deadService().get();
-    System.err.println(dead.name() + " stopped unexpectedly; end of its log:\n" + dead.tail());
+    System.err.println("nayose up: " + dead.name() + " stopped unexpectedly (exit " + dead.exitValue() + "); end of "
+        + dead.log() + ":");
+    dead.tail().lines().filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t... "))
+        .forEach(line -> System.err.println("    " + line));
+    System.err.println("  read its log, fix the cause and start again with ./nayose up");
     return 1;
+  }
+
+  /** Ctrl-C, SIGTERM or the end after a failure: the services in reverse order, one line each, no stack traces. */
+  static void stop(Workspace workspace, LocalPipeline pipeline, AtomicBoolean stopping) {
+    stopping.set(true);
+    System.out.println("· stopping nayose");
+    try {
+      LocalStackFile.delete(workspace);
+      pipeline.close(line -> System.out.println("· " + line));
+    } catch (RuntimeException e) {
+      System.out.println("· stopping failed: " + CliErrors.explain(e).getMessage());
+    }
+    System.out.flush();
   }
 
   static void printEndpoints(LocalPipeline pipeline, String demoKey, Workspace workspace) {

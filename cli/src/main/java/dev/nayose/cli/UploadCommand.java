@@ -1,6 +1,6 @@
 package dev.nayose.cli;
 
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -46,7 +46,7 @@ final class UploadCommand implements Callable<Integer> {
     var client = new IngestClient(targets.ingestUrl(), key, NayoseCli.JSON);
     UUID uploadId = client.upload(file, encoding, idempotencyKey, callbackUrl);
     System.out.println("uploaded " + file + " as " + uploadId);
-    UploadStatus status = await
+    PartnerUploadStatus status = await
         ? UploadWatch.untilFinal(() -> client.status(uploadId), timeout, System.out)
         : client.status(uploadId);
     if (await) {
@@ -56,12 +56,12 @@ final class UploadCommand implements Callable<Integer> {
     return !await || "COMPLETED".equals(status.state()) ? 0 : 1;
   }
 
+  /** The local stack's key for the partner, created with the partner on first use. */
   private String mintLocalKey(Workspace workspace, Targets targets) {
     if (!targets.local()) {
-      throw new IllegalArgumentException("no API key for partner " + partner + ": pass --api-key or set NAYOSE_API_KEY");
+      throw CliFailure.input("no API key for partner " + partner, "pass --api-key or set NAYOSE_API_KEY");
     }
-    String key = new Partners(targets.dataSource()).mintKey(partner, "nayose upload");
-    LocalStackFile.addApiKey(workspace, partner, key);
-    return key;
+    return LocalStackFile.apiKey(workspace, partner,
+        () -> new Partners(targets.dataSource()).mintKey(partner, "nayose upload"));
   }
 }

@@ -24,14 +24,16 @@ record Workspace(Path home) {
         return new Workspace(dir);
       }
     }
-    throw new IllegalStateException("cannot find the nayose checkout: set NAYOSE_HOME");
+    throw CliFailure.input("cannot find the nayose checkout from " + Path.of("").toAbsolutePath()
+        + " (no parent directory holds mvnw and cli/)", "run ./nayose in the checkout, or set NAYOSE_HOME to it");
   }
 
   /** The runnable jar of a service module, e.g. {@code serviceJar("match-service")}. */
   Path serviceJar(String module) {
     Path jar = home.resolve(module).resolve("target").resolve("nayose-" + module + "-" + VERSION + "-exec.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
+      throw CliFailure.input(jar + " is missing", "build the jars: ./mvnw -DskipTests package (./nayose does it"
+          + " when they are missing)");
     }
     return jar;
   }

@@ -3,6 +3,7 @@ package dev.nayose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.master.CorporateNumber;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class MasterVersionIT {
         .contains("every running match worker (2) serves master version 2");
     assertThat(uploads).hasSizeGreaterThan(1);
     uploads.add(right);
-    Map<UUID, UploadStatus> statuses = new java.util.LinkedHashMap<>();
+    Map<UUID, PartnerUploadStatus> statuses = new java.util.LinkedHashMap<>();
     for (UUID upload : uploads) {
       statuses.put(upload, await(client, upload));
     }
@@ -161,9 +162,9 @@ class MasterVersionIT {
         .containsExactly(1L);
 
     // the upload sent the moment import-master returned: version 2, all of it, and it says so
-    UploadStatus last = statuses.get(right);
+    PartnerUploadStatus last = statuses.get(right);
     assertThat(last.masterVersions()).extracting(UploadStatus.MasterVersion::version).containsExactly(2L);
-    assertThat(StatusView.matchedAgainst(last)).isEqualTo("matched against master version 2");
+    assertThat(StatusView.matchedAgainst(last.masterVersions())).isEqualTo("matched against master version 2");
     assertThat(db.sql("""
         select count(*) from posting p join company c on c.corporate_number = p.corporate_number
          where p.upload_id = :id and p.decision = 'MATCHED' and p.company_id = c.company_id and c.company_id like 'V2-%'
@@ -231,7 +232,7 @@ class MasterVersionIT {
     return name.toString();
   }
 
-  private static UploadStatus await(IngestClient client, UUID upload) throws InterruptedException {
+  private static PartnerUploadStatus await(IngestClient client, UUID upload) throws InterruptedException {
     return UploadWatch.untilFinal(() -> client.status(upload), Duration.ofMinutes(5), System.out);
   }
 

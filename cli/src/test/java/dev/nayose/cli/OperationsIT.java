@@ -14,7 +14,7 @@ import dev.nayose.platform.callback.CallbackDispatcher;
 import dev.nayose.platform.callback.CallbackSigner;
 import dev.nayose.platform.dlq.DeadLetterQueues;
 import dev.nayose.platform.dlq.RedriveLedger;
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.queue.QueueProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -89,7 +89,7 @@ class OperationsIT {
     Path postings = firstRows(dir, 1_000);
 
     UUID uploadId = client.upload(postings, null, null);
-    UploadStatus stalled = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+    PartnerUploadStatus stalled = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
 
     // every chunk gave up at match: the upload is STALLED and still accounts for every row
     assertThat(stalled.state()).isEqualTo("STALLED");
@@ -99,10 +99,11 @@ class OperationsIT {
     assertThat(stalled.rows().loaded()).isZero();
     assertThat(stalled.rows().deadLettered()).isEqualTo(total - rejected).isPositive();
     assertThat(stalled.chunks().deadLettered()).isEqualTo(stalled.chunks().total()).isGreaterThanOrEqualTo(2);
+    // the partner is told which rows and that nothing is for it to do, not the error
     assertThat(stalled.deadLetters()).hasSize(stalled.chunks().total()).allSatisfy(d -> {
       assertThat(d.stage()).isEqualTo("match");
-      assertThat(d.cause()).isEqualTo("RETRIES_EXHAUSTED");
-      assertThat(d.errorMessage()).contains(NO_MASTER);
+      assertThat(d.reason()).contains("rows of chunk " + d.chunk(), "you do not need to send the file again")
+          .doesNotContain(NO_MASTER);
     });
 
     // the operator sees why with the CLI, as against ./nayose up, without consuming anything
@@ -123,6 +124,10 @@ class OperationsIT {
     assertThat(chunksQueue.path("oldestDeadLetterAge").isNull()).isFalse();
     JsonNode statusJson = nayose("status", uploadId.toString(), "--json");
     assertThat(statusJson.path("state").asString()).isEqualTo("STALLED");
+    assertThat(stream(statusJson.path("deadLetters"))).hasSize(stalled.chunks().total()).allSatisfy(d -> {
+      assertThat(d.path("cause").asString()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(d.path("errorMessage").asString()).contains(NO_MASTER);
+    });
     assertThat(stream(statusJson.path("stages")).filter(st -> st.path("stage").asString().equals("match")))
         .singleElement().satisfies(match -> assertThat(match.path("rows").path("deadLettered").asInt())
             .isEqualTo(total - rejected));
@@ -145,7 +150,7 @@ class OperationsIT {
 
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
         .until(() -> client.status(uploadId).state().equals("COMPLETED"));
-    UploadStatus completed = client.status(uploadId);
+    PartnerUploadStatus completed = client.status(uploadId);
 
     // rows in = loaded + rejected, exactly; every row once in PostgreSQL; the redrive on record
     assertThat(completed.rows().total()).isEqualTo(total);
@@ -181,7 +186,7 @@ class OperationsIT {
     IngestClient client = client("globex");
     UUID uploadId = client.upload(firstRows(dir, 600), null, null);
 
-    UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+    PartnerUploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.rows().loaded() + status.rows().rejected()).isEqualTo(status.rows().total());
@@ -212,7 +217,7 @@ class OperationsIT {
       String callbackUrl = partnerEndpoint.baseUrl() + "/hooks/nayose?source=nayose";
 
       UUID uploadId = client.upload(firstRows(dir, 300), null, null, callbackUrl);
-      UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
+      PartnerUploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(3), System.out);
       assertThat(status.state()).isEqualTo("COMPLETED");
 
       await().atMost(Duration.ofSeconds(30)).until(

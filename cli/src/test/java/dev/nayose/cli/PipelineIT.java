@@ -3,7 +3,7 @@ package dev.nayose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.contracts.TextEncoding;
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ class PipelineIT {
     return new IngestClient(pipeline.ingestUrl(), pipeline.apiKey(partner), NayoseCli.JSON);
   }
 
-  private static UploadStatus await(IngestClient client, UUID uploadId) throws InterruptedException {
+  private static PartnerUploadStatus await(IngestClient client, UUID uploadId) throws InterruptedException {
     return UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(5), System.out);
   }
 
@@ -65,7 +65,7 @@ class PipelineIT {
     IngestClient client = client("acme");
 
     UUID uploadId = client.upload(sample.file(SampleData.POSTINGS), null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     // 3,020 data rows: 10 without a company name and 20 repeated posting ids are rejected, the rest
     // loaded, 30 of them with a soft fault (salary 応相談, salary_min > salary_max, impossible date)
@@ -159,7 +159,7 @@ class PipelineIT {
     IngestClient client = client("characters");
 
     UUID uploadId = client.upload(file, "UTF-8", null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.rows().total()).isEqualTo(7);
@@ -225,7 +225,7 @@ class PipelineIT {
     IngestClient client = client("utf16-partner");
 
     UUID uploadId = client.upload(file, null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.encoding()).isEqualTo("UTF_16LE");
@@ -276,7 +276,7 @@ class PipelineIT {
     IngestClient client = client("soft-faults");
 
     UUID uploadId = client.upload(file, null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     int rows = names.size();
     assertThat(rows).isEqualTo(SOFT_FAULTS.size() * 30);
@@ -325,7 +325,7 @@ class PipelineIT {
     IngestClient client = client("sjis-partner");
 
     UUID uploadId = client.upload(sjis, null, null);
-    UploadStatus status = await(client, uploadId);
+    PartnerUploadStatus status = await(client, uploadId);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.encoding()).isEqualTo("SHIFT_JIS");

@@ -3,7 +3,7 @@ package dev.nayose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.nayose.platform.ledger.UploadStatus;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,9 +89,9 @@ class WorkerCrashIT {
     UUID uploadId = client.upload(repeatedSample(dir, COPIES), null, null);
 
     // some chunks loaded, most still to match and load: kill while chunks are in flight
-    AtomicReference<UploadStatus> atKill = new AtomicReference<>();
+    AtomicReference<PartnerUploadStatus> atKill = new AtomicReference<>();
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      UploadStatus status = client.status(uploadId);
+      PartnerUploadStatus status = client.status(uploadId);
       atKill.set(status);
       return status.chunks().total() != null && status.chunks().loaded() > 0
           && status.chunks().loaded() < status.chunks().total() / 2;
@@ -102,7 +102,7 @@ class WorkerCrashIT {
         atKill.get().chunks().loaded(), atKill.get().chunks().total());
     pipeline.restart("load-service");
 
-    UploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(4), System.out);
+    PartnerUploadStatus status = UploadWatch.untilFinal(() -> client.status(uploadId), Duration.ofMinutes(4), System.out);
 
     assertThat(status.state()).isEqualTo("COMPLETED");
     assertThat(status.accounted()).isTrue();

@@ -7,7 +7,6 @@ import dev.nayose.contracts.DeadLetterAttributes;
 import dev.nayose.ingest.adapter.in.schedule.DeadLetterReconciler;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
-import dev.nayose.schema.ApiKeyDigest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,10 +54,7 @@ class AdminApiIT {
   void keysAndEmptyQueues() {
     pipeline = new Pipeline(json);
     pipeline.partnerWithKey("it-admin", PARTNER_KEY);
-    pipeline.db().sql("""
-        insert into operator_api_key (key_sha256, operator, label) values (:hash, 'it-operator', 'it')
-        on conflict do nothing
-        """).param("hash", ApiKeyDigest.sha256Hex(OPERATOR_KEY)).update();
+    pipeline.operatorWithKey("it-operator", OPERATOR_KEY);
     for (String queue : List.of(stack.queueName("chunks"), stack.deadLetterQueueName("chunks"))) {
       stack.sqsClient().purgeQueue(b -> b.queueUrl(stack.queueUrl(queue)));
     }

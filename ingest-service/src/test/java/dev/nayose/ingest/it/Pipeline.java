@@ -65,6 +65,15 @@ final class Pipeline {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Gives the operator this key for the admin API; returns the key. */
+  String operatorWithKey(String operator, String key) {
+    db.sql("""
+        insert into operator_api_key (key_sha256, operator, label) values (:hash, :operator, 'it')
+        on conflict do nothing
+        """).param("hash", sha256(key.getBytes(StandardCharsets.US_ASCII))).param("operator", operator).update();
+    return key;
+  }
+
   /** Waits for the S3 ObjectCreated event naming {@code key} on the real uploads queue. */
   S3EventNotification awaitEvent(String key) {
     String queueUrl = stack.queueUrl(stack.queueName("uploads"));

@@ -345,7 +345,12 @@ class UploadApiIT {
     assertThat(apiKey.path("name").asString()).isEqualTo("X-API-Key");
     // the status schema describes the accounting per stage; the operators' admin API is not the partners' business
     JsonNode schemas = doc.path("components").path("schemas");
-    assertThat(schemas.path("UploadStatus").path("properties").has("stages")).isTrue();
+    assertThat(schemas.path("PartnerUploadStatus").path("properties").has("stages")).isTrue();
+    // the partner's status carries no error classes or messages and no workers (host names)
+    assertThat(schemas.path("PartnerUploadStatus").path("properties").has("workers")).isFalse();
+    assertThat(schemas.path("DeadLetter").path("properties").propertyNames()).contains("reason")
+        .doesNotContain("errorClass", "errorMessage");
+    assertThat(schemas.has("Worker")).isFalse();
     assertThat(schemas.path("StageAccount").path("properties").propertyNames()).contains("stage", "rows", "chunks");
     assertThat(schemas.path("Counts").path("properties").propertyNames())
         .contains("received", "emitted", "rejected", "deadLettered", "redriven", "pending");

@@ -2,6 +2,7 @@ package dev.nayose.platform.callback;
 
 import dev.nayose.platform.callback.CallbackOutbox.Claimed;
 import dev.nayose.platform.callback.CallbackOutbox.Exhausted;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import io.micrometer.core.instrument.Counter;
@@ -37,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends the due status callbacks of the outbox that {@link UploadLedger} fills, one attempt at a
  * time, and records each outcome.
  *
- * <p>An attempt POSTs the upload's current status (the document of {@code GET /v1/uploads/{id}},
- * its {@code callback} part left out: a delivery cannot report on itself) to the URL the upload
+ * <p>An attempt POSTs the upload's current status as its partner sees it ({@link PartnerUploadStatus}, the
+ * document of {@code GET /v1/uploads/{id}}, its {@code callback} part left out: a delivery cannot
+ * report on itself) to the URL the upload
  * named, with {@value #EVENT}, {@value #DELIVERY} (the same on every attempt of one callback, so a
  * partner can drop repeats), {@value #TIMESTAMP} (unix seconds) and {@value #SIGNATURE} (see
  * {@link CallbackSigner}).
@@ -161,10 +163,11 @@ public class CallbackDispatcher {
       return attempt(claimed);
     } catch (RuntimeException e) {
       // a fault of ours (the ledger unreachable, a status that cannot be written): counted like a
-      // failed attempt, so that it is retried with backoff and given up in the end, not claimed forever
+      // failed attempt, so that it is retried with backoff and given up in the end, not claimed forever;
+      // the partner reads last_error, so the exception is in the log only
       log.error("callback {} of upload {}: attempt {} failed before a response", claimed.deliveryId(),
           claimed.uploadId(), claimed.attempt(), e);
-      return failed(claimed, null, e.toString());
+      return failed(claimed, null, "the attempt failed on our side before anything was sent");
     }
   }
 
@@ -183,7 +186,7 @@ public class CallbackDispatcher {
       return gaveUp(claimed, null, "partner " + claimed.partnerId()
           + " has no callback secret; an unsigned callback is not sent");
     }
-    byte[] body = json.writeValueAsBytes(status.get().withCallback(null));
+    byte[] body = json.writeValueAsBytes(PartnerUploadStatus.of(status.get()).withCallback(null));
     long timestamp = clock.instant().getEpochSecond();
     String deliveryId = claimed.deliveryId().toString();
     HttpRequest request;
@@ -199,7 +202,9 @@ public class CallbackDispatcher {
           .POST(HttpRequest.BodyPublishers.ofByteArray(body))
           .build();
     } catch (IllegalArgumentException badUrl) {
-      return gaveUp(claimed, null, "the callback URL cannot be requested: " + badUrl.getMessage());
+      log.warn("callback {} of upload {}: the URL cannot be requested: {}", claimed.deliveryId(), claimed.uploadId(),
+          badUrl.toString());
+      return gaveUp(claimed, null, "the callback URL cannot be requested: it is not an absolute http(s) URL");
     }
     String host = request.uri().getHost();
     InetAddress[] addresses;
@@ -209,7 +214,7 @@ public class CallbackDispatcher {
     try {
       addresses = lookup.get(remaining(deadline), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
-      return failed(claimed, null, describe(e.getCause()));
+      return failed(claimed, null, describe(claimed, e.getCause()));
     } catch (TimeoutException e) {
       lookup.cancel(true);
       return failed(claimed, null, "the host name was not resolved within " + policy.attemptTimeout());
@@ -246,13 +251,13 @@ public class CallbackDispatcher {
       if (cause instanceof HttpTimeoutException) {
         return failed(claimed, null, "no response within " + policy.requestTimeout());
       }
-      return failed(claimed, null, describe(cause));
+      return failed(claimed, null, describe(claimed, cause));
     } catch (TimeoutException e) {
       // slow TLS, a stalled connection pool: abandoned, so that the outcome is recorded within the lease
       sent.cancel(true);
       return failed(claimed, null, "no response within the attempt's deadline of " + policy.attemptTimeout());
     } catch (IOException e) {
-      return failed(claimed, null, describe(e));
+      return failed(claimed, null, describe(claimed, e));
     } catch (InterruptedException e) {
       sent.cancel(true);
       return interrupted();
@@ -314,8 +319,29 @@ public class CallbackDispatcher {
         outcome);
   }
 
-  private static String describe(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+  /**
+   * What went wrong on the way to the partner's endpoint, in words for the partner (who reads it in
+   * the status's {@code callback.lastError}); the exception itself goes to the log only.
+   */
+  private static String describe(Claimed claimed, Throwable e) {
+    log.info("callback {} of upload {}: attempt {} failed: {}", claimed.deliveryId(), claimed.uploadId(),
+        claimed.attempt(), e.toString());
+    return describe(e);
+  }
+
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return "the callback URL's host name does not resolve";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "the partner's endpoint refused the connection";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "the TLS handshake with the partner's endpoint failed (check its certificate)";
+      }
+    }
+    return "the connection to the partner's endpoint failed before a response";
   }
 
   private static String host(String url) {

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.platform.ledger.DeadLetterRecord;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -126,7 +127,7 @@ class CallbackDispatcherIT {
     assertThat(body.path("rows").path("loaded").asInt()).isEqualTo(2);
     assertThat(body.has("callback")).isTrue();
     assertThat(body.get("callback").isNull()).isTrue();
-    assertThat(body).isEqualTo(json.readTree(json.writeValueAsBytes(status.withCallback(null))));
+    assertThat(body).isEqualTo(json.readTree(json.writeValueAsBytes(PartnerUploadStatus.of(status).withCallback(null))));
 
     assertThat(row).containsEntry("state", "DELIVERED").containsEntry("attempts", 1)
         .containsEntry("last_status", 204).containsEntry("last_error", null).containsEntry("event", "upload.completed");
@@ -258,7 +259,8 @@ class CallbackDispatcherIT {
 
     Map<String, Object> row = deliveries(upload).get(0);
     assertThat(row).containsEntry("state", "RETRYING").containsEntry("attempts", 1).containsEntry("last_status", null);
-    assertThat(row.get("last_error").toString()).startsWith("ConnectException");
+    // the partner reads it: what happened, no exception class or message
+    assertThat(row.get("last_error")).isEqualTo("the partner's endpoint refused the connection");
   }
 
   @Test
@@ -298,8 +300,15 @@ class CallbackDispatcherIT {
         .containsExactly("upload.stalled", "upload.completed");
     assertThat(requests).extracting(r -> json.readTree(r.getBody()).path("state").asString())
         .containsExactly("STALLED", "COMPLETED");
-    assertThat(json.readTree(requests.get(0).getBody()).path("deadLetters").get(0).path("errorMessage").asString())
-        .isEqualTo("master unavailable");
+    // the partner is told which rows and what to do, not the exception (nor which worker matched what)
+    JsonNode stalledBody = json.readTree(requests.get(0).getBody());
+    assertThat(stalledBody.path("deadLetters").get(0).path("reason").asString())
+        .isEqualTo("We could not process the 2 rows of chunk 1 (match stage). This is a fault on our side: our operators"
+            + " have been notified and will process them again; you do not need to send the file again.");
+    assertThat(stalledBody.path("deadLetters").get(0).has("errorMessage")).isFalse();
+    assertThat(stalledBody.path("deadLetters").get(0).has("errorClass")).isFalse();
+    assertThat(stalledBody.has("workers")).isFalse();
+    assertThat(requests.get(0).getBodyAsString()).doesNotContain("master unavailable", "IllegalStateException");
     assertThat(requests.get(0).getHeader("X-Nayose-Delivery")).isNotEqualTo(requests.get(1).getHeader("X-Nayose-Delivery"));
     assertThat(deliveries(upload)).extracting(r -> r.get("event") + " " + r.get("state"))
         .containsExactly("upload.stalled DELIVERED", "upload.completed DELIVERED");
@@ -336,8 +345,13 @@ class CallbackDispatcherIT {
 
     assertThat(requests(path)).singleElement().satisfies(r -> {
       assertThat(r.getHeader("X-Nayose-Event")).isEqualTo("upload.stalled");
-      assertThat(json.readTree(r.getBody()).path("failureReason").asString())
-          .isEqualTo("split stage gave up: not a CSV file");
+      // the partner reads what it means for it; the error is for the operators
+      JsonNode body = json.readTree(r.getBody());
+      assertThat(body.path("failureReason").isNull()).isTrue();
+      assertThat(body.path("deadLetters").get(0).path("reason").asString()).isEqualTo("We could not cut the file into"
+          + " chunks (split stage). This is a fault on our side: our operators have been notified and will tell you"
+          + " whether to send the file again.");
+      assertThat(r.getBodyAsString()).doesNotContain("not a CSV file");
     });
   }
 

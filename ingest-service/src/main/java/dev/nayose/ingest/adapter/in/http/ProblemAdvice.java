@@ -6,22 +6,34 @@ import dev.nayose.ingest.app.IdempotencyKeyInUseException;
 import dev.nayose.ingest.app.TooManyUploadsException;
 import dev.nayose.ingest.domain.BodyTooLargeException;
 import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Every error as an RFC 9457 problem detail ({@code application/problem+json}) whose
- * {@code detail} says what is wrong; Spring MVC's own errors (unsupported media type, missing
- * multipart part, upload size exceeded...) through {@link ResponseEntityExceptionHandler}.
+ * {@code detail} says what is wrong and what to do; Spring MVC's own errors (unsupported media type,
+ * missing multipart part, upload size exceeded...) through {@link ResponseEntityExceptionHandler}.
+ *
+ * <p>A problem is read by partners: it never carries an exception's class or message, a host
+ * name or anything else of the inside. Each gets an {@code instance} of its own
+ * ({@code urn:uuid:…}), logged with the detail operators need (the exception of a 5xx, with its
+ * stack trace), so that a partner quoting the instance leads an operator to the log line.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -29,49 +41,54 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+    return logged(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey")
-        .body(problem(HttpStatus.UNAUTHORIZED, "Unauthenticated", e.getMessage()));
+        .body(problem(HttpStatus.UNAUTHORIZED, "Unauthenticated", e.getMessage())), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
+    return logged(ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Forbidden",
+        e.getMessage())), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> noQueue(QueueNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+    return logged(ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
+        e.getMessage())), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.parameter(), e.getMessage());
     problem.setProperty("parameter", e.parameter());
-    return ResponseEntity.badRequest().body(problem);
+    return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> empty(EmptyUploadException e) {
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage()));
+    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage())),
+        null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     problem.setProperty("maxBytes", e.maxBytes());
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> notFound(UploadNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+    return logged(ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
+        e.getMessage() + " of yours: check the id that POST /v1/uploads answered, and that you use the same API key")),
+        null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> busy(TooManyUploadsException e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage()));
+    return logged(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage())), null);
   }
 
   /** The idempotency key names an upload of a different file: names that upload, and asks for a new key. */
@@ -93,33 +110,64 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   /** The body could not be read: mostly the partner went away mid-upload. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unreadable(IOException e) {
-    log.info("upload body could not be read: {}", e.toString());
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable body",
-        "the request body could not be read to its end: " + e.getMessage()));
+    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable body",
+        "the request body could not be read to its end (the connection closed early?); nothing was stored:"
+            + " send the whole file again")), e);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> storageUnavailable(SdkException e) {
-    log.error("object storage failed: {}", e.toString());
-    return unavailable("the file could not be stored; retry later");
+    return logged(unavailable("the file could not be stored; nothing was kept: send it again later"), e);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
-    log.error("database failed: {}", e.toString());
-    return unavailable("the database is unavailable; retry later");
+    return logged(unavailable("the database is unavailable; retry later"), e);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
-    log.error("request failed", e);
-    return ResponseEntity.internalServerError()
-        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; retry later"));
+    return logged(ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed on our side; retry"
+            + " later, and if it fails again tell us the problem's instance")), e);
+  }
+
+  /** Spring MVC's own problems (415, 405, a missing part...) get an instance and a log line like ours. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem) {
+      stamp(problem, null);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", detail));
+  }
+
+  private static ResponseEntity<ProblemDetail> logged(ResponseEntity<ProblemDetail> response, Throwable cause) {
+    stamp(response.getBody(), cause);
+    return response;
+  }
+
+  /**
+   * Gives the problem its instance and logs it with what the partner does not see: the exception
+   * of a 5xx with its stack trace, of a 4xx its one-line description.
+   */
+  private static void stamp(ProblemDetail problem, Throwable cause) {
+    URI instance = URI.create("urn:uuid:" + UUID.randomUUID());
+    problem.setInstance(instance);
+    String request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+        ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "-";
+    if (problem.getStatus() >= 500) {
+      log.error("problem {} ({} {}) of {}: {}", instance, problem.getStatus(), problem.getTitle(), request,
+          problem.getDetail(), cause);
+    } else {
+      log.info("problem {} ({} {}) of {}: {}{}", instance, problem.getStatus(), problem.getTitle(), request,
+          problem.getDetail(), cause == null ? "" : " (" + cause + ")");
+    }
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

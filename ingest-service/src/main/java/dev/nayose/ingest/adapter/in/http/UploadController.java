@@ -6,8 +6,8 @@ import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.app.UploadQueries;
 import dev.nayose.ingest.app.UploadRequest;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadRejection;
-import dev.nayose.platform.ledger.UploadStatus;
 import dev.nayose.platform.ledger.UploadWarning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -128,13 +128,15 @@ class UploadController {
       description = "rows.total = rows.loaded + rows.rejected + rows.deadLettered once accounted is true. stages "
           + "lists split, match and load with the rows and chunks each received, emitted, rejected, dead-lettered "
           + "(still open), redriven and has pending. rows.withWarnings counts the loaded rows with at least one "
-          + "warning about a field (listed at warnings).")
+          + "warning about a field (listed at warnings). deadLetters names the rows a stage could not process and "
+          + "whether anything is for you to do.")
   @ApiResponse(responseCode = "200", description = "The upload's status")
   @ApiResponse(responseCode = "404", description = "No upload of yours has this id",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  UploadStatus status(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+  PartnerUploadStatus status(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
       @PathVariable UUID uploadId) {
-    return queries.status(partner.id(), uploadId).orElseThrow(() -> new UploadNotFoundException(uploadId));
+    return queries.status(partner.id(), uploadId).map(PartnerUploadStatus::of)
+        .orElseThrow(() -> new UploadNotFoundException(uploadId));
   }
 
   @GetMapping("/{uploadId}/rejections")
