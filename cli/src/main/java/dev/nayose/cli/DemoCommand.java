@@ -71,8 +71,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void importSampleMaster(LocalStack stack, SampleData sample) {
     System.out.println("· importing the sample company master (30,000 real companies from the NTA, 3,015 offices)");
-    MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null, sample.file(SampleData.OFFICES),
-        System.out);
+    sample.importMaster(stack);
   }
 
   /** A few decisions of each kind with their evidence, so the demo shows why, not only how many. */

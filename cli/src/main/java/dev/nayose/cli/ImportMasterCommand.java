@@ -17,9 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "import-master", description = "Load the company master: NTA corporate-number files (UTF-8 or Shift_JIS, plain, .gz or .zip) and/or companies.csv and offices.csv, all as one master version; then wait until every running match worker serves it.")
 final class ImportMasterCommand implements Callable<Integer> {
-  /** Exit code when the version is published but some running match worker did not load it in time. */
-  static final int WORKERS_BEHIND = 3;
-
   @Option(names = "--nta", paramLabel = "FILE", description = "NTA 30-column CSV; repeat for several files (applied in order).")
   List<Path> nta = List.of();
 
@@ -33,7 +30,7 @@ final class ImportMasterCommand implements Callable<Integer> {
   boolean noWait;
 
   @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "PT15M",
-      description = "How long to wait for the match workers to serve the new version (ISO-8601, default ${DEFAULT-VALUE}); exit code 3 when some are still behind.")
+      description = "How long to wait for the match workers to serve the new version (ISO-8601, default ${DEFAULT-VALUE}); exit code 1 when some are still behind.")
   Duration waitTimeout;
 
   @Override
@@ -66,6 +63,9 @@ final class ImportMasterCommand implements Callable<Integer> {
       System.out.println("not waiting for the match workers (--no-wait); ./nayose status shows what each serves");
       return 0;
     }
-    return MasterImport.awaitWorkers(dataSource, version.version(), waitTimeout, System.out) ? 0 : WORKERS_BEHIND;
+    return MasterImport.awaitWorkers(dataSource, version.version(), waitTimeout, System.out)
+        ? 0
+        // published, but not everywhere yet: the command did not finish what it follows, in time
+        : CliFailure.Exit.NOT_COMPLETED.code;
   }
 }

@@ -1,5 +1,7 @@
 package dev.nayose.cli;
 
+import dev.nayose.localstack.LocalStack;
+import dev.nayose.master.VersionReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +36,14 @@ final class SampleData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Imports the sample company master (the NTA companies and their offices) into {@code stack}'s
+   * database as one master version: the seed of the demo and of the whole-pipeline tests.
+   */
+  VersionReport importMaster(LocalStack stack) {
+    return MasterImport.run(stack.dataSource(), file(NTA_MASTER), null, file(OFFICES), System.out);
   }
 
   Path file(String name) {

@@ -61,8 +61,7 @@ class ConcurrentPartnersIT {
     var options = LocalPipeline.Options.freePorts().withMatchWorkers(2)
         .withServiceEnvironment(Map.of("NAYOSE_INGEST_MAXCONCURRENTUPLOADS", Integer.toString(SLOTS)));
     pipeline = LocalPipeline.start(Workspace.locate(), options, System.out::println,
-        stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
-            sample.file(SampleData.OFFICES), System.out));
+        sample::importMaster);
     db = JdbcClient.create(pipeline.stack().dataSource());
     // what ./nayose up leaves for the other commands, in a home of the test's own
     home = dir.resolve("home");

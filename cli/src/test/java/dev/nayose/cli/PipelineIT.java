@@ -40,8 +40,7 @@ class PipelineIT {
         .withServiceEnvironment(AwsCallLogs.recording("pipeline-it"))
         .withServiceEnvironment(AdminDeadLetterOperations.RECONCILE_OFTEN);
     pipeline = LocalPipeline.start(workspace, options, System.out::println,
-        stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
-            sample.file(SampleData.OFFICES), System.out));
+        sample::importMaster);
     db = JdbcClient.create(pipeline.stack().dataSource());
   }
 

@@ -56,8 +56,7 @@ class UploadExitsIT {
         // the sweeper's calls (HeadObject of a stored object) are checked against ingest's role too
         .withServiceEnvironment(AwsCallLogs.recording("upload-exits-it"));
     pipeline = LocalPipeline.start(Workspace.locate(), options, System.out::println,
-        stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
-            sample.file(SampleData.OFFICES), System.out));
+        sample::importMaster);
     db = JdbcClient.create(pipeline.stack().dataSource());
   }
 

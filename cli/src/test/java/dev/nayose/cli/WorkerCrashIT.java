@@ -43,8 +43,7 @@ class WorkerCrashIT {
     // dead-lettered if a second service then dies with it too
     var options = LocalPipeline.Options.freePorts().withMatchWorkers(2).withRetries(3, 5);
     pipeline = LocalPipeline.start(workspace, options, System.out::println,
-        stack -> MasterImport.run(stack.dataSource(), sample.file(SampleData.NTA_MASTER), null,
-            sample.file(SampleData.OFFICES), System.out));
+        sample::importMaster);
     db = JdbcClient.create(pipeline.stack().dataSource());
   }
 

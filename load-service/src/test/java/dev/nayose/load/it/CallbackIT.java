@@ -18,6 +18,7 @@ import dev.nayose.load.config.LoadProperties;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.platform.ledger.DeadLetterRecord;
+import dev.nayose.platform.ledger.PartnerUploadStatus;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,9 +109,11 @@ class CallbackIT {
     assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
     await().atMost(WAIT).until(() -> "DELIVERED".equals(ledger.find(upload).orElseThrow().callback().state()));
     UploadStatus status = ledger.find(upload).orElseThrow();
-    // the document GET /v1/uploads/{id} serves, by the service's own JsonMapper, without the callback part
+    // the partner's view GET /v1/uploads/{id} serves, by the service's own JsonMapper, without the callback part:
+    // no match workers (host names) and no errors
     assertThat(json.readTree(request.getBody()))
-        .isEqualTo(json.readTree(json.writeValueAsBytes(status.withCallback(null))));
+        .isEqualTo(json.readTree(json.writeValueAsBytes(PartnerUploadStatus.of(status).withCallback(null))));
+    assertThat(json.readTree(request.getBody()).has("workers")).isFalse();
     assertThat(json.readTree(request.getBody()).path("rows").path("loaded").asInt()).isEqualTo(2);
     assertThat(status.callback().url()).isEqualTo("http://127.0.0.1:" + partner.port() + path);
     assertThat(status.callback().event()).isEqualTo("upload.completed");
