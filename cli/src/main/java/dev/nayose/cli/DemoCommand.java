@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println(NayoseCli.JSON.writeValueAsString(status));
       UpCommand.printEndpoints(pipeline, key, workspace);
       System.out.println("see every decision:  ./nayose export " + uploadId + " --out decisions.csv");
-      Runtime.getRuntime().addShutdownHook(new Thread(
+      pipeline.stack().stopAtExitWith(new Thread(
           () -> UpCommand.stop(workspace, pipeline, new java.util.concurrent.atomic.AtomicBoolean()), "nayose-demo-stop"));
       Thread.currentThread().join();
       return 0;

@@ -263,8 +263,11 @@ final class LocalPipeline implements AutoCloseable {
     java.util.Collections.reverse(running);
     for (ServiceProcess service : running) {
       long started = System.nanoTime();
-      service.close();
-      progress.accept(String.format("%s stopped (%.1f s)", service.name(), (System.nanoTime() - started) / 1e9));
+      boolean graceful = service.stop();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      progress.accept(graceful ? String.format("%s stopped (%.1f s)", service.name(), seconds)
+          : String.format("%s killed: it did not stop within %d s of SIGTERM (read %s)", service.name(),
+              ServiceProcess.GRACE.toSeconds(), service.log()));
     }
     stack.close();
     progress.accept("local stack stopped (SQS, S3, PostgreSQL)");

@@ -7,6 +7,7 @@ import dev.nayose.master.MasterVersions;
 import dev.nayose.master.MatchWorker;
 import dev.nayose.master.RejectedRow;
 import dev.nayose.master.VersionReport;
+import dev.nayose.platform.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -85,11 +86,11 @@ final class MasterImport {
         if (System.nanoTime() >= deadline) {
           out.printf("match workers still behind after %s, not serving master version %d: %s%n"
                   + "  uploads may be matched against an older version until they catch up; see ./nayose status%n",
-              timeout, version, describe(behind));
+              Durations.readable(timeout), version, describe(behind));
           return false;
         }
         if (!told) {
-          out.printf("waiting up to %s for %d match worker(s) to load master version %d: %s%n", timeout,
+          out.printf("waiting up to %s for %d match worker(s) to load master version %d: %s%n", Durations.readable(timeout),
               behind.size(), version, describe(behind));
           told = true;
         }

@@ -146,18 +146,33 @@ final class ServiceProcess implements AutoCloseable {
     return !process.isAlive() && (process.exitValue() == 130 || process.exitValue() == 143);
   }
 
+  /** How long a service may take to finish its in-flight messages after SIGTERM before it is killed. */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
   /** Stops the service gracefully (SIGTERM: in-flight messages finish), then forcibly. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /**
+   * Stops the service gracefully (SIGTERM: in-flight messages finish) or, after {@link #GRACE},
+   * forcibly.
+   *
+   * @return whether it ended within the grace time, not killed
+   */
+  boolean stop() {
     process.destroy();
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+        return true;
       }
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 
   String tail() {

@@ -28,7 +28,8 @@ final class UpCommand implements Callable<Integer> {
         .withMatchWorkers(matchWorkers).withDataDirectory(dataDirectory);
     LocalPipeline pipeline = LocalPipeline.start(workspace, options, line -> System.out.println("· " + line), stack -> {});
     var stopping = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(workspace, pipeline, stopping), "nayose-up-stop"));
+    // the services first, then the stack under them: one hook, not the stack's own beside it
+    pipeline.stack().stopAtExitWith(new Thread(() -> stop(workspace, pipeline, stopping), "nayose-up-stop"));
     String key = pipeline.apiKey("demo");
     String operatorKey = new Partners(pipeline.stack().dataSource()).mintOperatorKey(LOCAL_OPERATOR, "local stack");
     LocalStackFile.write(workspace, pipeline.describe());

@@ -456,6 +456,16 @@ public final class LocalStack implements AutoCloseable {
     return Collections.unmodifiableMap(env);
   }
 
+  /**
+   * Hands the stop at JVM exit to {@code owner}, a shutdown hook that stops what uses the stack and
+   * then {@link #close closes} it: the JVM runs its hooks at once, so the stack's own hook would stop
+   * PostgreSQL and the queues under services that are still finishing their work.
+   */
+  public void stopAtExitWith(Thread owner) {
+    Runtime.getRuntime().addShutdownHook(owner);
+    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+  }
+
   /** Stops the clients and servers, the last started first, and deletes a temporary data directory. */
   @Override
   public synchronized void close() {

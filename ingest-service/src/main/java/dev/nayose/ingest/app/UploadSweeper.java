@@ -1,5 +1,7 @@
 package dev.nayose.ingest.app;
 
+import static dev.nayose.platform.Durations.readable;
+
 import dev.nayose.platform.ledger.UploadState;
 import dev.nayose.platform.ledger.UploadStateMachine.IdleUpload;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,12 +106,6 @@ public class UploadSweeper {
           + " released", upload.uploadId(), upload.partnerId(), readable(receivingIdle));
       count("abandoned");
     }
-  }
-
-  /** "15 min", "4 s": for a reason a partner reads. */
-  static String readable(Duration duration) {
-    return duration.toSeconds() >= 60 && duration.toSecondsPart() == 0 ? duration.toMinutes() + " min"
-        : duration.toMillis() / 1000.0 + " s";
   }
 
   private void count(String outcome) {
