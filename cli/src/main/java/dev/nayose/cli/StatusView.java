@@ -44,10 +44,14 @@ final class StatusView {
         s.byteSize(), s.encoding() == null ? "encoding not yet detected" : s.encoding());
     out.printf("state     %s%s%n", s.state(), failureReason == null ? "" : " — " + failureReason);
     var r = s.rows();
-    out.printf("rows      in %s = loaded %,d%s + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
-        r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(),
-        r.withWarnings() == 0 ? "" : String.format(" (%,d with warnings)", r.withWarnings()), r.rejected(), r.duplicate(),
+    out.printf("rows      in %s = loaded %,d + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
+        r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(), r.rejected(), r.duplicate(),
         r.deadLettered(), s.accounted() ? "  ✓ every row accounted for" : "");
+    if (r.withWarnings() > 0) {
+      // kept rows, whatever became of them after split: not a term of the equation above
+      out.printf("warnings  %,d row(s) kept with a warning about a field (nayose status %s --warnings)%n",
+          r.withWarnings(), s.uploadId());
+    }
     out.printf("decisions MATCHED %,d  REVIEW %,d  UNMATCHED %,d%n", r.matched(), r.review(), r.unmatched());
     out.println("master    " + matchedAgainst(s.masterVersions()));
     out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",

@@ -192,8 +192,9 @@ class PipelineIT {
     assertThat(get("/v1/uploads/" + uploadId + "/warnings", "acme").statusCode()).isEqualTo(404);
     // the operator's view lists them too, before the status JSON
     assertThat(nayose(dir, "status", uploadId.toString(), "--warnings")).contains(
-        "rows      in 7 = loaded 6 (6 with warnings) + rejected 1 (of which duplicate posting_id 0) + dead-lettered 0"
+        "rows      in 7 = loaded 6 + rejected 1 (of which duplicate posting_id 0) + dead-lettered 0"
             + "  ✓ every row accounted for",
+        "warnings  6 row(s) kept with a warning about a field (nayose status " + uploadId + " --warnings)",
         "warning   row 2 column company_name: CONTROL_CHARACTER \"株式会社<U+0000>ナル\" — company_name contained a "
             + "control character (U+0000), which was removed",
         "warning   row 7 column company_name: UNDECODABLE \"株式会社バイト\uFFFD\" — company_name contained bytes that are "

@@ -35,8 +35,9 @@ class StatusViewTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dead      match stage, chunk 1 (3 rows)")
         .contains("no master imported yet", "redriven 1x, last 2026-11-25T03:01:00Z"));
     assertThat(lines).contains("worker    match-a matched 2 chunk(s), 5 rows");
-    assertThat(lines).contains("rows      in 10 = loaded 5 (4 with warnings) + rejected 2 (of which duplicate "
-        + "posting_id 1) + dead-lettered 3  ✓ every row accounted for");
+    assertThat(lines).contains("rows      in 10 = loaded 5 + rejected 2 (of which duplicate "
+        + "posting_id 1) + dead-lettered 3  ✓ every row accounted for",
+        "warnings  4 row(s) kept with a warning about a field (nayose status 00000000-0000-0000-0000-000000000001 --warnings)");
     assertThat(lines).contains("master    matched against master version 3");
   }
 

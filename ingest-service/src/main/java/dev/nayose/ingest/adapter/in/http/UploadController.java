@@ -127,7 +127,7 @@ class UploadController {
   @Operation(summary = "Where an upload stands: state, row counts, accounting per stage, dead letters",
       description = "rows.total = rows.loaded + rows.rejected + rows.deadLettered once accounted is true. stages "
           + "lists split, match and load with the rows and chunks each received, emitted, rejected, dead-lettered "
-          + "(still open), redriven and has pending. rows.withWarnings counts the loaded rows with at least one "
+          + "(still open), redriven and has pending. rows.withWarnings counts the rows kept (not rejected) with at least one "
           + "warning about a field (listed at warnings). deadLetters names the rows a stage could not process and "
           + "whether anything is for you to do.")
   @ApiResponse(responseCode = "200", description = "The upload's status")
