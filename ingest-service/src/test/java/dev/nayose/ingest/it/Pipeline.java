@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.localstack.LocalStack;
 import dev.nayose.localstack.LocalStackExtension;
-import java.io.IOException;
+import dev.nayose.schema.ApiKeyDigest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -49,7 +48,7 @@ final class Pipeline {
   String partnerWithKey(String partnerId, String key) {
     db.sql("insert into partner (partner_id, name) values (:id, :id) on conflict do nothing").param("id", partnerId).update();
     db.sql("insert into partner_api_key (key_sha256, partner_id, label) values (:hash, :id, 'it') on conflict do nothing")
-        .param("hash", sha256(key.getBytes(StandardCharsets.US_ASCII))).param("id", partnerId).update();
+        .param("hash", ApiKeyDigest.sha256Hex(key)).param("id", partnerId).update();
     return key;
   }
 
@@ -70,7 +69,7 @@ final class Pipeline {
     db.sql("""
         insert into operator_api_key (key_sha256, operator, label) values (:hash, :operator, 'it')
         on conflict do nothing
-        """).param("hash", sha256(key.getBytes(StandardCharsets.US_ASCII))).param("operator", operator).update();
+        """).param("hash", ApiKeyDigest.sha256Hex(key)).param("operator", operator).update();
     return key;
   }
 
