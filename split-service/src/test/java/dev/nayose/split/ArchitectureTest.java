@@ -11,12 +11,6 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("..split.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..", "io.awspring..",
-          "jakarta..", "io.micrometer..", "tools.jackson..", "dev.nayose.platform..", "..split.app..",
-          "..split.adapter..", "..split.config..");
-
-  @ArchTest
   static final ArchRule appKnowsNoAdapterNorTransport = noClasses().that().resideInAPackage("..split.app..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..", "io.awspring..",
           "..split.adapter..", "..split.config..");

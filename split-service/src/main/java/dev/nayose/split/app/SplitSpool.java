@@ -1,11 +1,11 @@
 package dev.nayose.split.app;
 
 import dev.nayose.contracts.JobPosting;
-import dev.nayose.split.domain.ChunkSink;
-import dev.nayose.split.domain.Rejection;
-import dev.nayose.split.domain.RejectionSink;
-import dev.nayose.split.domain.UploadWarning;
-import dev.nayose.split.domain.WarningSink;
+import dev.nayose.intake.ChunkSink;
+import dev.nayose.intake.Rejection;
+import dev.nayose.intake.RejectionSink;
+import dev.nayose.intake.UploadWarning;
+import dev.nayose.intake.WarningSink;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;

@@ -1,9 +1,9 @@
 package dev.nayose.split.app;
 
 import dev.nayose.contracts.TextEncoding;
-import dev.nayose.split.domain.Rejection;
-import dev.nayose.split.domain.SplitSummary;
-import dev.nayose.split.domain.UploadWarning;
+import dev.nayose.intake.Rejection;
+import dev.nayose.intake.SplitSummary;
+import dev.nayose.intake.UploadWarning;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;

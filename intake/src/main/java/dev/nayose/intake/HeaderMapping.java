@@ -1,0 +1,104 @@
+package dev.nayose.intake;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Which field of a row holds which {@link CanonicalColumn}, read from the header row.
+ *
+ * <p>Invariants: every {@link CanonicalColumn#REQUIRED} column is present; no column is named
+ * twice; columns in any order. Header texts that name no column are ignored and listed in
+ * {@link #unknownColumns()}.
+ */
+public final class HeaderMapping {
+  private final int fieldCount;
+  private final Map<CanonicalColumn, Integer> positions;
+  private final Map<CanonicalColumn, String> written;
+  private final List<String> unknownColumns;
+
+  private HeaderMapping(int fieldCount, Map<CanonicalColumn, Integer> positions, Map<CanonicalColumn, String> written,
+      List<String> unknownColumns) {
+    this.fieldCount = fieldCount;
+    this.positions = positions;
+    this.written = written;
+    this.unknownColumns = List.copyOf(unknownColumns);
+  }
+
+  /**
+   * Reads a header row.
+   *
+   * @throws UnreadableFileException when no field is a known column name, a required column is
+   *     missing, or two fields name the same column
+   */
+  public static HeaderMapping of(List<String> header) throws UnreadableFileException {
+    Map<CanonicalColumn, Integer> positions = new EnumMap<>(CanonicalColumn.class);
+    Map<CanonicalColumn, String> written = new EnumMap<>(CanonicalColumn.class);
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String text = header.get(i).strip();
+      Optional<CanonicalColumn> column = CanonicalColumn.forHeader(text);
+      if (column.isEmpty()) {
+        unknown.add(text);
+        continue;
+      }
+      Integer earlier = positions.putIfAbsent(column.get(), i);
+      if (earlier != null) {
+        throw new UnreadableFileException("header columns " + (earlier + 1) + " (" + written.get(column.get()) + ") and "
+            + (i + 1) + " (" + text + ") both name " + column.get().canonicalName() + "; keep one of them");
+      }
+      written.put(column.get(), text);
+    }
+    if (positions.isEmpty()) {
+      throw new UnreadableFileException("the first row is not a header: none of its " + header.size()
+          + " column(s) is a known column name; the file must start with a header row naming at least "
+          + names(CanonicalColumn.REQUIRED));
+    }
+    List<CanonicalColumn> missing = CanonicalColumn.REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new UnreadableFileException("the header has no " + missing.stream()
+          .map(c -> c.canonicalName() + " column (accepted names: " + String.join(", ", c.headerNames()) + ")")
+          .collect(Collectors.joining(" and no ")));
+    }
+    return new HeaderMapping(header.size(), positions, written, unknown);
+  }
+
+  /** Fields every row must have: the header's. */
+  public int fieldCount() {
+    return fieldCount;
+  }
+
+  /** 0-based position of the column's field, if the file has the column. */
+  Optional<Integer> position(CanonicalColumn column) {
+    return Optional.ofNullable(positions.get(column));
+  }
+
+  /** The column's header as the partner wrote it, e.g. {@code 会社名}; the canonical name when absent. */
+  String written(CanonicalColumn column) {
+    return written.getOrDefault(column, column.canonicalName());
+  }
+
+  /** The columns the file has, in canonical order. */
+  public List<CanonicalColumn> columns() {
+    return List.copyOf(positions.keySet());
+  }
+
+  /** Header texts that name no column (ignored), as written. */
+  public List<String> unknownColumns() {
+    return unknownColumns;
+  }
+
+  private static String names(List<CanonicalColumn> columns) {
+    return columns.stream()
+        .map(c -> c.canonicalName() + " (or " + c.headerNames().get(1) + ")")
+        .collect(Collectors.joining(" and "));
+  }
+
+  @Override
+  public String toString() {
+    return "HeaderMapping" + positions + ", ignored " + unknownColumns;
+  }
+}

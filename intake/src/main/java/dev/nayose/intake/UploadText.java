@@ -1,0 +1,75 @@
+package dev.nayose.intake;
+
+import dev.nayose.contracts.TextEncoding;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Optional;
+
+/**
+ * An uploaded file's bytes as text, read as they arrive: never more than {@link #SAMPLE_BYTES}
+ * held at once for the decision, whatever the file's size.
+ *
+ * <p>The encoding is the one the partner declared, if any; otherwise the one the file's byte-order
+ * mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise {@link TextEncoding#detect} on the first
+ * {@link #SAMPLE_BYTES} bytes. A byte-order mark of the encoding read is not part of the text.
+ * Bytes that are not valid in the encoding (a malformed UTF-8 sequence, a Shift_JIS lead byte
+ * without its trail byte, an unpaired surrogate in UTF-16) become U+FFFD, which
+ * {@link CharacterScreen} finds again in the field holding it, so that a warning can name its row
+ * and column instead of failing the file.
+ *
+ * @param encoding the encoding the text is read in
+ * @param declared whether the partner declared it (else it was detected)
+ * @param reader the text, after any byte-order mark; closing it closes the stream
+ */
+public record UploadText(TextEncoding encoding, boolean declared, Reader reader) {
+  /** Bytes {@link TextEncoding#detect} looks at. */
+  public static final int SAMPLE_BYTES = 64 * 1024;
+
+  /**
+   * Starts reading {@code bytes}.
+   *
+   * @param declaredEncoding the encoding the partner declared ({@code UTF-8}, {@code Shift_JIS}, ...),
+   *     or {@code null}
+   * @throws UnreadableFileException when the declared encoding is not one nayose reads
+   */
+  public static UploadText open(InputStream bytes, String declaredEncoding) throws IOException, UnreadableFileException {
+    Optional<TextEncoding> declared;
+    try {
+      declared = TextEncoding.parse(declaredEncoding);
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableFileException("the declared " + e.getMessage());
+    }
+    var in = new BufferedInputStream(bytes, SAMPLE_BYTES);
+    in.mark(SAMPLE_BYTES);
+    byte[] sample = in.readNBytes(SAMPLE_BYTES);
+    in.reset();
+    Optional<TextEncoding> marked = TextEncoding.ofByteOrderMark(sample, sample.length);
+    TextEncoding encoding = declared.or(() -> marked).orElseGet(() -> TextEncoding.detect(sample, sample.length));
+    if (marked.isPresent() && marked.get() == encoding) {
+      in.skipNBytes(encoding.byteOrderMarkLength());
+    }
+    if (encoding == TextEncoding.UTF_16LE || encoding == TextEncoding.UTF_16BE) {
+      return new UploadText(encoding, declared.isPresent(), new Utf16CodeUnits(in, encoding == TextEncoding.UTF_16BE));
+    }
+    CharsetDecoder decoder = encoding.charset().newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(CharacterScreen.REPLACEMENT));
+    return new UploadText(encoding, declared.isPresent(), new InputStreamReader(in, decoder));
+  }
+
+  /** The encoding's name as partners write it, e.g. in a rejection's reason. */
+  public static String displayName(TextEncoding encoding) {
+    return switch (encoding) {
+      case UTF_8 -> "UTF-8";
+      case SHIFT_JIS -> "Shift_JIS (CP932)";
+      case UTF_16LE -> "UTF-16LE";
+      case UTF_16BE -> "UTF-16BE";
+    };
+  }
+}

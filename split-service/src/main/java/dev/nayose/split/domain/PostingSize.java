@@ -1,9 +1,0 @@
-package dev.nayose.split.domain;
-
-import dev.nayose.contracts.JobPosting;
-
-/** Bytes a posting takes in the JSON of the message that carries it. */
-@FunctionalInterface
-public interface PostingSize {
-  int bytesOf(JobPosting posting);
-}

@@ -1,7 +1,0 @@
-package dev.nayose.split.domain;
-
-/** Receives the rejections of a file in row order. */
-@FunctionalInterface
-public interface RejectionSink {
-  void accept(Rejection rejection);
-}

@@ -1,7 +1,0 @@
-package dev.nayose.split.domain;
-
-/** Receives the warnings of a file in row order. */
-@FunctionalInterface
-public interface WarningSink {
-  void accept(UploadWarning warning);
-}
