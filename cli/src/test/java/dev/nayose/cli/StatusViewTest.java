@@ -80,7 +80,7 @@ class StatusViewTest {
             new UploadStatus.Counts(3, 2, 0, 1, 1, 0)),
         new UploadStatus.StageAccount("load", new UploadStatus.Counts(5, 5, 0, 0, 0, 0),
             new UploadStatus.Counts(2, 2, 0, 0, 0, 0)));
-    var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000001"), "demo", "STALLED", null,
+    var status = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000001"), "demo", "STALLED", null, null,
         "jobs.csv", 100, "UTF_8", T0, T0, T0, new UploadStatus.Rows(10, 2, 1, 5, 3, 5, 0, 0, 4),
         new UploadStatus.Chunks(3, 2, 1), true, stages,
         List.of(new UploadStatus.DeadLetter("match", 1, 3, "RETRIES_EXHAUSTED", "E", "no master imported yet", T0, 1,

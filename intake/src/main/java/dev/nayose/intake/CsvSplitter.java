@@ -76,7 +76,7 @@ public final class CsvSplitter {
       if (e.getCause() instanceof IOException io) {
         throw new UncheckedIOException(io);
       }
-      throw new UnreadableFileException("the file is not well-formed CSV: " + e.getMessage());
+      throw new UnreadableFileException(FileProblem.MALFORMED_CSV, "the file is not well-formed CSV: " + e.getMessage());
     }
   }
 
@@ -109,7 +109,7 @@ public final class CsvSplitter {
     SplitSummary split() throws UnreadableFileException {
       CsvRecord first = nextNonBlank();
       if (first == null) {
-        throw new UnreadableFileException("the file is empty");
+        throw new UnreadableFileException(FileProblem.EMPTY_FILE, "the file is empty");
       }
       List<String> headerTexts = new ArrayList<>(first.getFields().size());
       List<CharacterScreen.Screened> screenedHeader = new ArrayList<>(first.getFields().size());

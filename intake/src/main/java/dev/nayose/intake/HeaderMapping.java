@@ -47,19 +47,19 @@ public final class HeaderMapping {
       }
       Integer earlier = positions.putIfAbsent(column.get(), i);
       if (earlier != null) {
-        throw new UnreadableFileException("header columns " + (earlier + 1) + " (" + written.get(column.get()) + ") and "
+        throw new UnreadableFileException(FileProblem.DUPLICATE_COLUMN, "header columns " + (earlier + 1) + " (" + written.get(column.get()) + ") and "
             + (i + 1) + " (" + text + ") both name " + column.get().canonicalName() + "; keep one of them");
       }
       written.put(column.get(), text);
     }
     if (positions.isEmpty()) {
-      throw new UnreadableFileException("the first row is not a header: none of its " + header.size()
+      throw new UnreadableFileException(FileProblem.NO_HEADER, "the first row is not a header: none of its " + header.size()
           + " column(s) is a known column name; the file must start with a header row naming at least "
           + names(CanonicalColumn.REQUIRED));
     }
     List<CanonicalColumn> missing = CanonicalColumn.REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
     if (!missing.isEmpty()) {
-      throw new UnreadableFileException("the header has no " + missing.stream()
+      throw new UnreadableFileException(FileProblem.MISSING_COLUMN, "the header has no " + missing.stream()
           .map(c -> c.canonicalName() + " column (accepted names: " + String.join(", ", c.headerNames()) + ")")
           .collect(Collectors.joining(" and no ")));
     }

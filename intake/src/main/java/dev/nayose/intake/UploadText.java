@@ -42,7 +42,7 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
     try {
       declared = TextEncoding.parse(declaredEncoding);
     } catch (IllegalArgumentException e) {
-      throw new UnreadableFileException("the declared " + e.getMessage());
+      throw new UnreadableFileException(FileProblem.UNSUPPORTED_ENCODING, "the declared " + e.getMessage());
     }
     var in = new BufferedInputStream(bytes, SAMPLE_BYTES);
     in.mark(SAMPLE_BYTES);

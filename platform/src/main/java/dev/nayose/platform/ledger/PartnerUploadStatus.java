@@ -13,7 +13,7 @@ import java.util.UUID;
  *   <li>no exception class or message: a dead letter is described by stage, chunk and rows, with a
  *       {@link DeadLetter#reason() reason} phrased for the partner (what happened, what it has to do);
  *   <li>no match workers: their ids are the host names of the pods;
- *   <li>{@code failureReason} only for a {@code FAILED} upload, where it names the file and what is
+ *   <li>{@code failureCode} and {@code failureReason} only for a {@code FAILED} upload, where it names the file and what is
  *       wrong with it; a {@code STALLED} upload is explained by its dead letters.
  * </ul>
  *
@@ -24,6 +24,7 @@ public record PartnerUploadStatus(
     UUID uploadId,
     String partnerId,
     String state,
+    String failureCode,
     String failureReason,
     String fileName,
     long byteSize,
@@ -49,6 +50,7 @@ public record PartnerUploadStatus(
   /** The partner's view of {@code status}. */
   public static PartnerUploadStatus of(UploadStatus status) {
     return new PartnerUploadStatus(status.uploadId(), status.partnerId(), status.state(),
+        "FAILED".equals(status.state()) ? status.failureCode() : null,
         "FAILED".equals(status.state()) ? status.failureReason() : null, status.fileName(), status.byteSize(),
         status.encoding(), status.receivedAt(), status.splitAt(), status.settledAt(), status.rows(), status.chunks(),
         status.accounted(), status.stages(), status.deadLetters().stream().map(PartnerUploadStatus::deadLetter).toList(),
@@ -57,7 +59,7 @@ public record PartnerUploadStatus(
 
   /** This status with another callback part (null: none), e.g. for the body of the callback itself. */
   public PartnerUploadStatus withCallback(UploadStatus.Callback other) {
-    return new PartnerUploadStatus(uploadId, partnerId, state, failureReason, fileName, byteSize, encoding, receivedAt,
+    return new PartnerUploadStatus(uploadId, partnerId, state, failureCode, failureReason, fileName, byteSize, encoding, receivedAt,
         splitAt, settledAt, rows, chunks, accounted, stages, deadLetters, other, masterVersions);
   }
 

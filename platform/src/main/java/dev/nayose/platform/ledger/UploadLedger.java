@@ -255,7 +255,7 @@ public class UploadLedger {
     var stages = StageAccounting.of(new StageAccounting.Upload(total, rejected, chunks.total(), chunks.loaded(), loaded),
         recorded);
     return new UploadStatus((UUID) rs.getObject("upload_id"), rs.getString("partner_id"),
-        rs.getString("state"), rs.getString("failure_reason"), rs.getString("original_name"),
+        rs.getString("state"), rs.getString("failure_code"), rs.getString("failure_reason"), rs.getString("original_name"),
         rs.getLong("byte_size"), rs.getString("detected_encoding"), instant(rs, "received_at"),
         instant(rs, "split_at"), instant(rs, "settled_at"), rows, chunks, accounted, stages, deadLetters, workers,
         callback(rs.getString("callback_url"), delivery), masterVersions);

@@ -107,7 +107,7 @@ public final class UploadStateMachine {
   /** {@link UploadTransition#STORED}, with what was stored. */
   public boolean markStored(UUID uploadId, long byteSize, String sha256) {
     return jdbc.sql("""
-        update upload set state = 'RECEIVED', byte_size = :size, sha256 = :sha256, failure_reason = null,
+        update upload set state = 'RECEIVED', byte_size = :size, sha256 = :sha256, failure_code = null, failure_reason = null,
                           updated_at = now()
          where upload_id = :id and state in %s
         """.formatted(STORED.sql()))
@@ -131,7 +131,8 @@ public final class UploadStateMachine {
    */
   public boolean abandon(UUID uploadId, String reason) {
     return jdbc.sql("""
-        update upload set state = 'FAILED', failure_reason = :reason, idempotency_released_at = now(),
+        update upload set state = 'FAILED', failure_code = 'NOT_RECEIVED', failure_reason = :reason,
+                          idempotency_released_at = now(),
                           updated_at = now()
          where upload_id = :id and state in %s
         """.formatted(ABANDONED.sql()))
@@ -168,7 +169,7 @@ public final class UploadStateMachine {
   public boolean recordSplit(UUID uploadId, SplitCounts counts) {
     return jdbc.sql("""
         update upload
-           set state = 'SPLIT', failure_reason = null, detected_encoding = :encoding,
+           set state = 'SPLIT', failure_code = null, failure_reason = null, detected_encoding = :encoding,
                rows_total = :total, rows_rejected = :rejected, rows_duplicate = :duplicate,
                rows_with_warnings = :warned, chunk_count = :chunks, split_at = now(), updated_at = now()
          where upload_id = :id and state in %s
@@ -181,12 +182,13 @@ public final class UploadStateMachine {
   }
 
   /** {@link UploadTransition#UNREADABLE}; {@code encoding} null when it was not decided. */
-  public boolean markUnreadable(UUID uploadId, String reason, String encoding) {
+  public boolean markUnreadable(UUID uploadId, String code, String reason, String encoding) {
     return jdbc.sql("""
-        update upload set state = 'FAILED', failure_reason = :reason, detected_encoding = :encoding, updated_at = now()
+        update upload set state = 'FAILED', failure_code = :code, failure_reason = :reason,
+                          detected_encoding = :encoding, updated_at = now()
          where upload_id = :id and state in %s
         """.formatted(UNREADABLE.sql()))
-        .param("id", uploadId).param("reason", reason).param("encoding", encoding)
+        .param("id", uploadId).param("code", code).param("reason", reason).param("encoding", encoding)
         .update() == 1;
   }
 

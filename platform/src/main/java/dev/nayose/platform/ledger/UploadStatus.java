@@ -11,7 +11,8 @@ import java.util.UUID;
  * <p>State: {@code RECEIVED} (stored, not yet split), {@code SPLIT} (chunks in flight),
  * {@code COMPLETED} (every row loaded or rejected), {@code STALLED} (every chunk is loaded or
  * dead-lettered and at least one is dead-lettered: an operator must act), {@code FAILED} (the
- * file as a whole could not be read; {@code failureReason} says why).
+ * file as a whole could not be read; {@code failureReason} says why in a sentence, {@code failureCode}
+ * names the kind of problem for programs: intake's {@code FileProblem}, or {@code NOT_RECEIVED}).
  *
  * <p>{@code accounted} is true when every row of the file is counted exactly once:
  * {@code rows.total == rows.loaded + rows.rejected + rows.deadLettered}.
@@ -30,6 +31,7 @@ public record UploadStatus(
     UUID uploadId,
     String partnerId,
     String state,
+    String failureCode,
     String failureReason,
     String fileName,
     long byteSize,
@@ -115,7 +117,7 @@ public record UploadStatus(
 
   /** This status with another callback part (null: none), e.g. for the body of the callback itself. */
   public UploadStatus withCallback(Callback other) {
-    return new UploadStatus(uploadId, partnerId, state, failureReason, fileName, byteSize, encoding, receivedAt,
+    return new UploadStatus(uploadId, partnerId, state, failureCode, failureReason, fileName, byteSize, encoding, receivedAt,
         splitAt, settledAt, rows, chunks, accounted, stages, deadLetters, workers, other, masterVersions);
   }
 }

@@ -38,7 +38,7 @@ class PartnerUploadStatusTest {
   }
 
   private static UploadStatus status(String state, String failureReason, UploadStatus.DeadLetter... letters) {
-    return new UploadStatus(UUID.randomUUID(), "acme", state, failureReason, "jobs.csv", 10, "UTF_8", T0, T0, T0,
+    return new UploadStatus(UUID.randomUUID(), "acme", state, failureReason == null ? null : "MISSING_COLUMN", failureReason, "jobs.csv", 10, "UTF_8", T0, T0, T0,
         new UploadStatus.Rows(10, 0, 0, 5, 5, 5, 0, 0, 0), new UploadStatus.Chunks(2, 1, 1), true, List.of(),
         List.of(letters), List.of(new UploadStatus.Worker("match-1@pod-7f9c", 1, 5)), null,
         List.of(new UploadStatus.MasterVersion(1L, 1, 5)));

@@ -155,7 +155,7 @@ class UploadStateMachineIT {
       case STORED -> states.markStored(id, 10, "0".repeat(64));
       case ABANDONED -> states.abandon(id, "never arrived");
       case SPLIT_RECORDED -> states.recordSplit(id, new UploadStateMachine.SplitCounts("UTF_8", 2, 0, 0, 0, 2));
-      case UNREADABLE -> states.markUnreadable(id, "no header", null);
+      case UNREADABLE -> states.markUnreadable(id, "NO_HEADER", "no header", null);
       case SPLIT_GAVE_UP -> states.splitGaveUp(id, "split gave up").isPresent();
       case SETTLED_COMPLETED -> {
         load(id, 0);

@@ -1,6 +1,7 @@
 package dev.nayose.split.app;
 
 import dev.nayose.contracts.ChunkSplit;
+import dev.nayose.intake.FileLimits;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,10 +12,13 @@ import java.util.Objects;
  * @param maxPostings postings per chunk, 1..{@link ChunkSplit#MAX_POSTINGS}
  * @param maxMessageBytes bytes of JSON a chunk message may take, ids and postings together
  * @param spoolDirectory where the chunks and rejections of a file wait until it has been read
+ * @param fileLimits the most an upload may hold
  */
-public record SplitSettings(String bucket, int maxPostings, int maxMessageBytes, Path spoolDirectory) {
+public record SplitSettings(String bucket, int maxPostings, int maxMessageBytes, Path spoolDirectory,
+    FileLimits fileLimits) {
   public SplitSettings {
     Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(fileLimits, "fileLimits");
     Objects.requireNonNull(spoolDirectory, "spoolDirectory");
     if (maxPostings < 1 || maxPostings > ChunkSplit.MAX_POSTINGS) {
       throw new IllegalArgumentException("maxPostings must be 1.." + ChunkSplit.MAX_POSTINGS + ", was " + maxPostings);

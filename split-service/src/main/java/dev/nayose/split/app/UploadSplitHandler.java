@@ -10,6 +10,7 @@ import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.stage.PoisonMessageException;
 import dev.nayose.intake.ChunkLimits;
 import dev.nayose.intake.CsvSplitter;
+import dev.nayose.intake.PartnerFile;
 import dev.nayose.intake.RejectionCode;
 import dev.nayose.intake.SplitSummary;
 import dev.nayose.intake.UnreadableFileException;
@@ -132,17 +133,19 @@ public class UploadSplitHandler {
       throws IOException {
     UUID uploadId = upload.uploadId();
     long started = System.nanoTime();
-    UploadText text;
+    PartnerFile file;
     try {
-      text = UploadText.open(content, metadata.get(UploadObject.META_ENCODING));
+      file = PartnerFile.open(content, metadata.get(UploadObject.META_ENCODING), settings.fileLimits());
     } catch (UnreadableFileException e) {
       fail(upload, e, null);
       return;
     }
+    UploadText text = file.text();
     SplitSummary summary;
-    try {
+    try (file) {
       summary = new CsvSplitter(limits(upload), publisher::sizeOf)
           .split(text.reader(), UploadText.displayName(text.encoding()), spool, spool, spool);
+      file.finish();
     } catch (UnreadableFileException e) {
       fail(upload, e, text.encoding());
       return;
@@ -192,7 +195,7 @@ public class UploadSplitHandler {
     String file = upload.originalName() != null ? upload.originalName()
         : UploadObject.parse(upload.objectKey()).fileName();
     String reason = "file '" + file + "': " + e.getMessage();
-    if (uploads.markFailed(upload.uploadId(), reason, encoding)) {
+    if (uploads.markFailed(upload.uploadId(), e.problem(), reason, encoding)) {
       // the reason names columns and lines, never a row's values
       log.warn("upload {} of partner {} FAILED, its file cannot be read as a whole: {}", upload.uploadId(),
           upload.partnerId(), e.getMessage());

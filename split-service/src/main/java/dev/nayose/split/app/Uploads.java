@@ -1,6 +1,7 @@
 package dev.nayose.split.app;
 
 import dev.nayose.contracts.TextEncoding;
+import dev.nayose.intake.FileProblem;
 import dev.nayose.intake.Rejection;
 import dev.nayose.intake.SplitSummary;
 import dev.nayose.intake.UploadWarning;
@@ -25,10 +26,10 @@ public interface Uploads {
       Iterator<UploadWarning> warnings);
 
   /**
-   * The upload becomes {@code FAILED} with {@code reason}.
+   * The upload becomes {@code FAILED} with {@code reason} and its code.
    *
    * @param encoding the encoding the file was read in, or {@code null} when it was not decided
    * @return false, with nothing written, when the upload is no longer in a splittable state
    */
-  boolean markFailed(UUID uploadId, String reason, TextEncoding encoding);
+  boolean markFailed(UUID uploadId, FileProblem problem, String reason, TextEncoding encoding);
 }

@@ -10,6 +10,7 @@ import dev.nayose.split.adapter.out.jdbc.UploadRepository;
 import dev.nayose.split.adapter.out.s3.S3UploadObjects;
 import dev.nayose.split.adapter.out.sqs.ChunkSplitPublisher;
 import dev.nayose.split.app.ChunkPublisher;
+import dev.nayose.intake.FileLimits;
 import dev.nayose.split.app.SplitSettings;
 import dev.nayose.split.app.UploadObjects;
 import dev.nayose.split.app.UploadSplitHandler;
@@ -37,7 +38,7 @@ class SplitConfiguration {
   @Bean
   SplitSettings splitSettings(SplitProperties properties, @Value("${nayose.storage.bucket}") String bucket) {
     return new SplitSettings(bucket, properties.maxRows(), Math.toIntExact(properties.maxBytes().toBytes()),
-        properties.tempDir());
+        properties.tempDir(), FileLimits.DEFAULTS);
   }
 
   @Bean

@@ -12,6 +12,8 @@ import dev.nayose.contracts.UploadObject;
 import dev.nayose.platform.ledger.UploadState;
 import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.stage.PoisonMessageException;
+import dev.nayose.intake.FileLimits;
+import dev.nayose.intake.FileProblem;
 import dev.nayose.intake.Rejection;
 import dev.nayose.intake.RejectionCode;
 import dev.nayose.intake.SplitSummary;
@@ -76,7 +78,7 @@ class UploadSplitHandlerTest {
     return new UploadSplitHandler(uploads, store, publisher, id -> {
       settled.add(id);
       return Optional.empty();
-    }, new SplitSettings(BUCKET, maxPostings, maxMessageBytes, spool), JSON, new SimpleMeterRegistry());
+    }, new SplitSettings(BUCKET, maxPostings, maxMessageBytes, spool, FileLimits.DEFAULTS), JSON, new SimpleMeterRegistry());
   }
 
   private UploadSplitHandler handler;
@@ -336,7 +338,7 @@ class UploadSplitHandlerTest {
     }
 
     @Override
-    public boolean markFailed(UUID uploadId, String reason, TextEncoding encoding) {
+    public boolean markFailed(UUID uploadId, FileProblem problem, String reason, TextEncoding encoding) {
       if (!move(uploadId, UploadState.FAILED)) {
         return false;
       }

@@ -6,6 +6,7 @@ import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.split.app.Upload;
 import dev.nayose.split.app.Uploads;
+import dev.nayose.intake.FileProblem;
 import dev.nayose.intake.Rejection;
 import dev.nayose.intake.SplitSummary;
 import dev.nayose.intake.UploadWarning;
@@ -87,9 +88,9 @@ public final class UploadRepository implements Uploads {
   }
 
   @Override
-  public boolean markFailed(UUID uploadId, String reason, TextEncoding encoding) {
+  public boolean markFailed(UUID uploadId, FileProblem problem, String reason, TextEncoding encoding) {
     return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
-      if (!states.markUnreadable(uploadId, reason, encoding == null ? null : encoding.name())) {
+      if (!states.markUnreadable(uploadId, problem.name(), reason, encoding == null ? null : encoding.name())) {
         return false;
       }
       forgetSplitDeadLetter(uploadId);
