@@ -55,8 +55,9 @@ public final class CsvSplitter {
    *
    * @param encodingName the file's encoding, named in rejections of undecodable bytes
    * @throws UnreadableFileException when the file is empty, its header is not usable or it is not
-   *     well-formed CSV; the sinks may have received part of the file by then
-   * @throws UncheckedIOException when reading {@code text} fails
+   *     well-formed CSV, or reading it fails because of the file ({@link UnreadableContentException});
+   *     the sinks may have received part of the file by then
+   * @throws UncheckedIOException when reading {@code text} fails otherwise
    */
   public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
       WarningSink warnings) throws UnreadableFileException {
@@ -71,13 +72,27 @@ public final class CsvSplitter {
     try (CloseableIterator<CsvRecord> records = csv.iterator()) {
       return new Run(records, encodingName, chunks, rejections, warnings).split();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw readFailure(e);
+    } catch (UncheckedIOException e) {
+      throw readFailure(e.getCause());
     } catch (CsvParseException e) {
       if (e.getCause() instanceof IOException io) {
-        throw new UncheckedIOException(io);
+        throw readFailure(io);
       }
       throw new UnreadableFileException(FileProblem.MALFORMED_CSV, "the file is not well-formed CSV: " + e.getMessage());
     }
+  }
+
+  /**
+   * A failure to read the text: the file's own ({@link UnreadableContentException}: a gzip or zip
+   * cut short or corrupt, too many decompressed bytes) thrown as its failure, else (storage) to be
+   * rethrown unchecked.
+   */
+  private static UncheckedIOException readFailure(IOException e) throws UnreadableFileException {
+    if (e instanceof UnreadableContentException content) {
+      throw content.unreadable();
+    }
+    return new UncheckedIOException(e);
   }
 
   /** The state of one pass over one file. */
