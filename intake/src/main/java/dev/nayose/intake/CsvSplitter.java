@@ -68,8 +68,9 @@ public final class CsvSplitter {
         // an unbalanced quote swallows the rest of the file into one field: say so, do not guess
         .allowUnclosedQuote(false)
         .ofCsvRecord(text);
-    try (CloseableIterator<CsvRecord> records = csv.iterator()) {
-      return new Run(records, encodingName, chunks, rejections, warnings).split();
+    try (CloseableIterator<CsvRecord> records = csv.iterator();
+        Run run = new Run(records, encodingName, chunks, rejections, warnings)) {
+      return run.split();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CsvParseException e) {
@@ -81,13 +82,13 @@ public final class CsvSplitter {
   }
 
   /** The state of one pass over one file. */
-  private final class Run {
+  private final class Run implements AutoCloseable {
     private final CloseableIterator<CsvRecord> records;
     private final String encodingName;
     private final ChunkSink chunks;
     private final RejectionSink rejections;
     private final WarningSink warnings;
-    private final PostingIdIndex postingIds = new PostingIdIndex();
+    private final PostingIdIndex postingIds = new PostingIdIndex(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     private final Map<RejectionCode, Long> rejectionsByCode = new EnumMap<>(RejectionCode.class);
     private final Map<WarningCode, Long> warningsByCode = new EnumMap<>(WarningCode.class);
     private long rowsWithWarnings;
@@ -104,6 +105,11 @@ public final class CsvSplitter {
       this.chunks = chunks;
       this.rejections = rejections;
       this.warnings = warnings;
+    }
+
+    @Override
+    public void close() {
+      postingIds.close();
     }
 
     SplitSummary split() throws UnreadableFileException {
