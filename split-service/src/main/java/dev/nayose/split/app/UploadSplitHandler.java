@@ -143,7 +143,8 @@ public class UploadSplitHandler {
     UploadText text = file.text();
     SplitSummary summary;
     try (file) {
-      summary = new CsvSplitter(limits(upload), publisher::sizeOf)
+      summary = new CsvSplitter(limits(upload), publisher::sizeOf, settings.fileLimits(),
+          settings.spoolDirectory())
           .split(text.reader(), UploadText.displayName(text.encoding()), spool, spool, spool);
       file.finish();
     } catch (UnreadableFileException e) {
