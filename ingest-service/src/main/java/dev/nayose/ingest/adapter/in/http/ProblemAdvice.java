@@ -5,6 +5,7 @@ import dev.nayose.ingest.app.IdempotencyConflictException;
 import dev.nayose.ingest.app.IdempotencyKeyInUseException;
 import dev.nayose.ingest.app.TooManyUploadsException;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.intake.FileLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -38,6 +40,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  private final long maxBytes;
+
+  ProblemAdvice(FileLimits limits) {
+    this.maxBytes = limits.maxBytes();
+  }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
@@ -75,7 +83,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     problem.setProperty("maxBytes", e.maxBytes());
+    problem.setProperty("setting", BodyTooLargeException.SETTING);
     return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
+  }
+
+  /** A multipart body beyond the limit, refused by the multipart resolver: said as a raw body's is. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<ProblemDetail> problem = tooLarge(new BodyTooLargeException(maxBytes));
+    return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
   }
 
   @ExceptionHandler
