@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +25,15 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every format from real bytes built here: what it is named, what is read out of it. */
 class PartnerFileTest {
+  @TempDir static Path spill;
+
   private static final Charset CP932 = Charset.forName("windows-31j");
   private static final String CSV = "posting_id,company_name,address\r\nJ-1,株式会社テスト,東京都港区\r\n"
       + "J-2,㈱髙島屋,大阪府\r\nJ-3,Globex,\"札幌市\n中央区\"\r\n";
@@ -432,7 +436,7 @@ class PartnerFileTest {
   }
 
   private static CsvSplitter splitter() {
-    return new CsvSplitter(new ChunkLimits(500, 160 * 1024), p -> 100);
+    return new CsvSplitter(new ChunkLimits(500, 160 * 1024), p -> 100, FileLimits.DEFAULTS, spill);
   }
 
   private static byte[] rows(int count) {

@@ -6,6 +6,7 @@ import dev.nayose.ingest.app.IdempotencyKeyInUseException;
 import dev.nayose.ingest.app.NotAPostingFileException;
 import dev.nayose.ingest.app.TooManyUploadsException;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.intake.FileLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -44,6 +45,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   /** The property of a problem that programs read: intake's {@code FileProblem} name, or a code of the request's. */
   static final String CODE = "code";
+
+  private final long maxBytes;
+
+  ProblemAdvice(FileLimits limits) {
+    this.maxBytes = limits.maxBytes();
+  }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
@@ -120,7 +127,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     problem.setProperty("maxBytes", e.maxBytes());
+    problem.setProperty("setting", BodyTooLargeException.SETTING);
     return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
+  }
+
+  /** A multipart body beyond the limit, refused by the multipart resolver: said as a raw body's is. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<ProblemDetail> problem = tooLarge(new BodyTooLargeException(maxBytes));
+    return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
   }
 
   @ExceptionHandler
