@@ -114,8 +114,11 @@ final class DecompressedStream extends FilterInputStream {
   }
 
   static UnreadableContentException corrupt(String container, IOException e) {
+    // the JDK's EOFException has no message; a ZipException's names the fault ("invalid block type")
+    String why = e instanceof java.io.EOFException || e.getMessage() == null
+        ? "it ends before its compressed data does" : e.getMessage();
     return new UnreadableContentException(FileProblem.ARCHIVE_CONTENTS, "the " + container
-        + " is cut short or corrupt (" + e.getMessage() + "): compress the CSV again, send the whole "
+        + " is cut short or corrupt (" + why + "): compress the CSV again, send the whole "
         + container + " file, or send the CSV uncompressed", e);
   }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * and decodes strictly as Shift_JIS (CP932). Declared Shift_JIS: a mismatch when the sample is
  * valid UTF-8 with at least two multi-byte sequences, which Shift_JIS text practically never is
  * (UTF-8 bytes, on the other hand, often decode as some Shift_JIS characters, so that is not
- * asked). Either: a byte-order mark of another encoding.
+ * asked). Either: a byte-order mark of another encoding, or the NUL bytes of UTF-16 without one.
  */
 final class EncodingCheck {
   private EncodingCheck() {}
@@ -29,6 +29,11 @@ final class EncodingCheck {
     if (marked.isPresent() && marked.get() != declared) {
       return Optional.of(sentence(declared, marked.get(), "starts with the byte-order mark of "
           + UploadText.displayName(marked.get())));
+    }
+    Optional<TextEncoding> utf16 = FileFormat.utf16WithoutBom(sample, length);
+    if (marked.isEmpty() && utf16.isPresent() && utf16.get() != declared) {
+      return Optional.of(sentence(declared, utf16.get(), "has the NUL bytes of " + UploadText.displayName(utf16.get())
+          + " text"));
     }
     Utf8Count utf8 = Utf8Count.of(sample, length);
     if (declared == TextEncoding.UTF_8 && utf8.invalid() > 0 && utf8.invalid() > 4L * utf8.valid()

@@ -183,31 +183,36 @@ public enum FileFormat {
   }
 
   /**
-   * UTF-16 without a byte-order mark, told by the NUL bytes of its ASCII characters (digits,
-   * commas, line ends, Latin letters): in little-endian every second byte from the second, in
-   * big-endian from the first, and none on the other side. Japanese text alone has no NUL bytes,
-   * but a CSV has its commas and line ends.
+   * UTF-16 without a byte-order mark, told by the CSV's own delimiters (comma, tab, quote, CR, LF)
+   * as UTF-16 writes them: a delimiter byte beside a NUL byte, after it in little-endian, before it
+   * in big-endian. Delimiters decide, not NUL bytes alone: U+4E00 一 is {@code 00 4E} in
+   * UTF-16LE, which big-endian reads as "N", so a text of ASCII and 一 has NUL bytes on both sides;
+   * a comma read in the wrong order is U+2C00, a line end U+0A00, which no posting file holds.
+   * Random or zero-filled bytes have no such pairs.
    */
   static Optional<TextEncoding> utf16WithoutBom(byte[] head, int length) {
     int n = Math.min(Math.min(length, head.length), 1024) & ~1;
-    if (n < 4) {
-      return Optional.empty();
-    }
-    int evenZeros = 0;
-    int oddZeros = 0;
+    int little = 0;
+    int big = 0;
     for (int i = 0; i < n; i += 2) {
-      evenZeros += head[i] == 0 ? 1 : 0;
-      oddZeros += head[i + 1] == 0 ? 1 : 0;
+      if (head[i + 1] == 0 && isDelimiter(head[i])) {
+        little++;
+      }
+      if (head[i] == 0 && isDelimiter(head[i + 1])) {
+        big++;
+      }
     }
-    int units = n / 2;
-    // at least a quarter of the units ASCII, and (nearly) no zero byte on the other side
-    if (oddZeros * 4 >= units && evenZeros * 50 <= units) {
+    if (little >= 2 && little > 4 * big) {
       return Optional.of(TextEncoding.UTF_16LE);
     }
-    if (evenZeros * 4 >= units && oddZeros * 50 <= units) {
+    if (big >= 2 && big > 4 * little) {
       return Optional.of(TextEncoding.UTF_16BE);
     }
     return Optional.empty();
+  }
+
+  private static boolean isDelimiter(byte b) {
+    return b == ',' || b == '\t' || b == '"' || b == '\r' || b == '\n';
   }
 
   /** An office document (OOXML, ODF) or a plain zip, by the entry names at the start of the archive. */

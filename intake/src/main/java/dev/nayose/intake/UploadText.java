@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>The encoding is the one the partner declared, if any (a declaration plainly wrong on the
  * first {@link #SAMPLE_BYTES} bytes is refused: {@link EncodingCheck}); otherwise the one the
- * file's byte-order mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise UTF-16 when the NUL bytes of
- * its ASCII characters show it ({@link FileFormat#utf16WithoutBom}); otherwise
+ * file's byte-order mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise UTF-16 when its commas and line
+ * ends are written in UTF-16 ({@link FileFormat#utf16WithoutBom}); otherwise
  * {@link TextEncoding#detect} on the first {@link #SAMPLE_BYTES} bytes. A byte-order mark of the encoding read is not part of the text.
  * Bytes that are not valid in the encoding (a malformed UTF-8 sequence, a Shift_JIS lead byte
  * without its trail byte, an unpaired surrogate in UTF-16) become U+FFFD, which

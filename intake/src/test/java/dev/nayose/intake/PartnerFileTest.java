@@ -404,6 +404,27 @@ class PartnerFileTest {
   }
 
   @Test
+  void utf16WithoutBomDeclaredAsUtf8SaysSoByItsNulBytes() {
+    assertThatThrownBy(() -> PartnerFile.open(new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_16LE)),
+        "UTF-8", FileLimits.DEFAULTS)).isInstanceOf(UnreadableFileException.class)
+        .hasMessageContaining("declared UTF-8 but is not UTF-8: it has the NUL bytes of UTF-16LE text");
+  }
+
+  @Test
+  void utf16WithoutBomFullOfCharactersEndingIn00IsStillUtf16() throws Exception {
+    // 一 is U+4E00: in UTF-16LE its first byte is 00, where ASCII text has none
+    var csv = new StringBuilder("posting_id,company_name,address\r\n");
+    for (int i = 1; i <= 20; i++) {
+      csv.append("J-").append(i).append(",一一商事,東京都千代田区一番町一丁目一番一号\r\n");
+    }
+
+    Split split = split(csv.toString().getBytes(StandardCharsets.UTF_16LE), null, FileLimits.DEFAULTS);
+
+    assertThat(split.encoding()).isEqualTo(TextEncoding.UTF_16LE);
+    assertThat(split.postings()).hasSize(20).allSatisfy(p -> assertThat(p.companyName()).isEqualTo("一一商事"));
+  }
+
+  @Test
   void aUtf8FileWithAFewDamagedBytesDeclaredUtf8IsReadItsBytesWarned() throws Exception {
     byte[] file = concat(UTF8, bytes('J', '-', '4', ',', 0x82, 0xA0, 'X', ',', '\r', '\n'));
 

@@ -55,6 +55,22 @@ class UploadHandlerTest {
   }
 
   @Test
+  void aBodyWhoseFirstPartIsNotAPostingFileIsRefusedBeforeARowOrAnObjectExists() {
+    var request = new UploadRequest("acme", null, new FileName("求人.pdf"), null, null);
+    byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> handler.receive(request, new ByteArrayInputStream(pdf)))
+        .isInstanceOf(NotAPostingFileException.class)
+        .hasMessageStartingWith("this is a PDF document, not CSV text")
+        .extracting(e -> ((NotAPostingFileException) e).problem())
+        .isEqualTo(dev.nayose.intake.FileProblem.UNSUPPORTED_FORMAT);
+    assertThat(uploads.inserted).isEmpty();
+    assertThat(store.calls).isEmpty();
+    assertThat(events).isEmpty();
+    assertThat(meters.counter("nayose.ingest.uploads", "outcome", "not-a-posting-file").count()).isEqualTo(1);
+  }
+
+  @Test
   void aRepeatedIdempotencyKeyWithTheSameBodyAnswersWithTheEarlierUploadAndStoresNothing() throws IOException {
     var request = new UploadRequest("acme", new IdempotencyKey("k-1"), null, null, null);
     Receipt first = handler.receive(request, new ByteArrayInputStream(body(25)));

@@ -167,10 +167,11 @@ public class UploadSplitHandler {
           + summary.chunkCount());
     }
     ledger.settle(uploadId).ifPresent(state -> log.info("upload {} is {}", uploadId, state));
-    log.info("split upload {} of partner {} ({} {}): {} rows, {} accepted, {} rejected ({} duplicate posting ids), "
+    log.info("split upload {} of partner {} ({}, {} {}): {} rows, {} accepted, {} rejected ({} duplicate posting ids), "
             + "{} chunk(s) in {} ms; rejections by code {}; {} row(s) with warnings, warnings by code {}; "
             + "ignored columns {}",
-        uploadId, upload.partnerId(), text.encoding(), text.declared() ? "declared" : "detected", summary.rowsTotal(),
+        uploadId, upload.partnerId(), file.container(), text.encoding(), text.declared() ? "declared" : "detected",
+        summary.rowsTotal(),
         summary.rowsAccepted(), summary.rowsRejected(), summary.rowsDuplicate(), summary.chunkCount(),
         (System.nanoTime() - started) / 1_000_000, summary.rejectionsByCode(), summary.rowsWithWarnings(),
         summary.warningsByCode(), summary.unknownColumns());

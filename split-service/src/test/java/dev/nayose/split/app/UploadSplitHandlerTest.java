@@ -202,6 +202,53 @@ class UploadSplitHandlerTest {
   }
 
   @Test
+  void anS3ReadFailingWhileAGzipIsDecompressedIsRetriedNotAFailedUpload() throws IOException {
+    var csv = new StringBuilder("posting_id,company_name\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append("J-").append(i).append(",株式会社").append(i).append('\n');
+    }
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] bytes = gz.toByteArray();
+    var reset = new IOException("Connection reset");
+    S3EventNotification event = upload(UploadState.RECEIVED, bytes, Map.of());
+    String key = event.records().get(0).s3().object().decodedKey();
+    objects.put(key, new StoredObject(new java.io.SequenceInputStream(new ByteArrayInputStream(bytes, 0, bytes.length / 2),
+        new java.io.InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw reset;
+          }
+        }), Map.of()));
+
+    assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(java.io.UncheckedIOException.class)
+        .hasRootCause(reset);
+    assertThat(uploads.rows.get(uploadId(event)).state()).isEqualTo(UploadState.RECEIVED);
+    assertThat(uploads.failures).doesNotContainKey(uploadId(event));
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void aGzipCutShortFailsTheUploadAsArchiveContents() throws IOException {
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write("posting_id,company_name\nJ-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] bytes = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 6);
+    S3EventNotification event = upload(UploadState.RECEIVED, bytes, Map.of());
+
+    handler.handle(event);
+
+    assertThat(uploads.rows.get(uploadId(event)).state()).isEqualTo(UploadState.FAILED);
+    assertThat(uploads.failures.get(uploadId(event)).reason())
+        .isEqualTo("file '求人 11月.csv': the gzip is cut short or corrupt (it ends before its compressed data does): "
+            + "compress the CSV again, send the whole gzip file, or send the CSV uncompressed");
+    assertThat(published).isEmpty();
+  }
+
+  @Test
   void anUnsupportedDeclaredEncodingFailsTheUpload() {
     S3EventNotification event = upload(UploadState.RECEIVED, "posting_id,company_name\n".getBytes(StandardCharsets.UTF_8),
         Map.of(UploadObject.META_ENCODING, "EUC-JP"));
