@@ -5,13 +5,15 @@ import dev.nayose.platform.ledger.PartnerUploadStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nayose bench …}: measurements that back the figures in the README. */
-@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Pipeline.class, BenchCommand.Matcher.class})
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Pipeline.class,
+    BenchCommand.Matcher.class, BenchCommand.Split.class, BenchCommand.SplitRun.class})
 final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec
@@ -100,6 +102,87 @@ final class BenchCommand implements Runnable {
         System.out.println(NayoseCli.JSON.writeValueAsString(status));
         return status.accounted() && "COMPLETED".equals(status.state()) ? 0 : 1;
       }
+    }
+  }
+
+  /**
+   * {@code nayose bench split}: one file of N generated rows split as split-service splits it, in
+   * a child JVM with the heap given, reporting rows, bytes, wall time, rows/s, peak heap and the
+   * posting-id table's file (ADR 0016).
+   */
+  @Command(name = "split", description = "Split a generated file of N rows as split-service does (chunks spooled to disk), in a child JVM of the heap given: wall time, rows/s, peak heap, the posting-id table's file.")
+  static final class Split implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "5000000", description = "Data rows of the file (default ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--xmx", defaultValue = "512m", description = "The child JVM's -Xmx (default ${DEFAULT-VALUE}).")
+    String xmx;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = Files.createTempDirectory("nayose-bench-split-");
+      try {
+        Path file = dir.resolve("postings.csv");
+        long started = System.nanoTime();
+        long bytes = SplitBench.generate(file, rows);
+        System.out.printf("generated %,d rows, %,d bytes in %.1f s: %s%n", rows, bytes,
+            (System.nanoTime() - started) / 1e9, file);
+        List<String> command = SplitBench.childCommand(xmx, List.of("bench", "split-run", "--file", file.toString(),
+            "--spool", dir.resolve("spool").toString()));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String last = null;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+            java.nio.charset.StandardCharsets.UTF_8))) {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            last = line;
+          }
+        }
+        int exit = child.waitFor();
+        if (exit != 0 || last == null) {
+          System.err.println("bench split: the child JVM (-Xmx" + xmx + ") exited with " + exit);
+          return 1;
+        }
+        var f = NayoseCli.JSON.readTree(last);
+        System.out.printf(java.util.Locale.ROOT, "machine: %d cores, Java %s; child JVM -Xmx%s%n", f.get("cores").asInt(),
+            f.get("java").asString(), xmx);
+        System.out.printf(java.util.Locale.ROOT,
+            "bench split: %,d rows (%,d accepted, %,d rejected of which %,d duplicate ids), %,d bytes, %,d chunks: "
+                + "%.1f s, %,.0f rows/s (%.1f s of CPU, load average %.1f)%n",
+            f.get("rows").asLong(), f.get("accepted").asLong(), f.get("rejected").asLong(),
+            f.get("duplicates").asLong(), f.get("bytes").asLong(), f.get("chunks").asLong(), f.get("seconds").asDouble(),
+            f.get("rowsPerSecond").asDouble(), f.get("cpuSeconds").asDouble(), f.get("loadAverage").asDouble());
+        System.out.printf(java.util.Locale.ROOT,
+            "heap: peak %,.0f MiB (sum of the heap pools' peaks), at most %,.0f MiB live after a GC, of %,.0f MiB; "
+                + "posting-id table file %,.0f MiB (deleted after: %s); spool %,.0f MiB%n",
+            mib(f, "peakHeap"), mib(f, "peakHeapAfterGc"), mib(f, "maxHeap"), mib(f, "idTableFileBytes"),
+            f.get("idTableLeftAfterSplit").asLong() == 0 ? "yes" : "NO", mib(f, "spoolBytes"));
+        System.out.println(last);
+        return f.get("published").asLong() == f.get("accepted").asLong() ? 0 : 1;
+      } finally {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+
+    private static double mib(tools.jackson.databind.JsonNode figures, String name) {
+      return figures.get(name).asLong() / 1024.0 / 1024.0;
+    }
+  }
+
+  /** The child of {@code bench split}: splits the file in this JVM and prints the figures as one JSON line. */
+  @Command(name = "split-run", hidden = true)
+  static final class SplitRun implements Callable<Integer> {
+    @Option(names = "--file", required = true)
+    Path file;
+
+    @Option(names = "--spool", required = true)
+    Path spool;
+
+    @Override
+    public Integer call() throws Exception {
+      System.out.println(NayoseCli.JSON.writeValueAsString(SplitBench.split(file, spool)));
+      return 0;
     }
   }
 }

@@ -68,6 +68,10 @@ class UploadSplitHandlerTest {
   };
 
   private UploadSplitHandler handler(int maxPostings, int maxMessageBytes) {
+    return handler(maxPostings, maxMessageBytes, FileLimits.DEFAULTS);
+  }
+
+  private UploadSplitHandler handler(int maxPostings, int maxMessageBytes, FileLimits fileLimits) {
     UploadObjects store = key -> {
       StoredObject object = objects.get(key);
       if (object == null) {
@@ -78,7 +82,7 @@ class UploadSplitHandlerTest {
     return new UploadSplitHandler(uploads, store, publisher, id -> {
       settled.add(id);
       return Optional.empty();
-    }, new SplitSettings(BUCKET, maxPostings, maxMessageBytes, spool, FileLimits.DEFAULTS), JSON, new SimpleMeterRegistry());
+    }, new SplitSettings(BUCKET, maxPostings, maxMessageBytes, spool, fileLimits), JSON, new SimpleMeterRegistry());
   }
 
   private UploadSplitHandler handler;
@@ -249,6 +253,21 @@ class UploadSplitHandlerTest {
   }
 
   @Test
+  void aFileOfMoreRowsThanTheLimitFailsTheUploadNamingTheLimitAndPublishesNothing() {
+    handler = handler(500, 160 * 1024, new FileLimits(FileLimits.DEFAULTS.maxBytes(), 3, 100, 1000));
+    S3EventNotification event = upload(UploadState.RECEIVED, "posting_id,company_name\nJ-1,A\nJ-2,B\nJ-3,C\nJ-4,D\n");
+
+    handler.handle(event);
+
+    assertThat(uploads.failures.get(uploadId(event))).isEqualTo(new InMemoryUploads.Failure(
+        "file '求人 11月.csv': the file has more than 3 rows (nayose.limits.max-rows); split it into files of at most "
+            + "3 rows and upload each", TextEncoding.UTF_8));
+    assertThat(uploads.problems.get(uploadId(event))).isEqualTo(FileProblem.LIMIT_EXCEEDED);
+    assertThat(published).isEmpty();
+    assertThat(uploads.splits).doesNotContainKey(uploadId(event));
+  }
+
+  @Test
   void anUnsupportedDeclaredEncodingFailsTheUpload() {
     S3EventNotification event = upload(UploadState.RECEIVED, "posting_id,company_name\n".getBytes(StandardCharsets.UTF_8),
         Map.of(UploadObject.META_ENCODING, "EUC-JP"));
@@ -361,6 +380,7 @@ class UploadSplitHandlerTest {
     final Map<UUID, Upload> rows = new HashMap<>();
     final Map<UUID, Split> splits = new HashMap<>();
     final Map<UUID, Failure> failures = new HashMap<>();
+    final Map<UUID, FileProblem> problems = new HashMap<>();
     boolean completeBeforeWriting;
     int lookups;
 
@@ -390,6 +410,7 @@ class UploadSplitHandlerTest {
         return false;
       }
       failures.put(uploadId, new Failure(reason, encoding));
+      problems.put(uploadId, problem);
       return true;
     }
 
