@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Splits a posting file into chunks of postings, the warnings of their fields and a list of
@@ -60,6 +61,16 @@ public final class CsvSplitter {
    */
   public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
       WarningSink warnings) throws UnreadableFileException {
+    return split(text, encodingName, chunks, rejections, warnings, header -> { });
+  }
+
+  /**
+   * As {@link #split(Reader, String, ChunkSink, RejectionSink, WarningSink)}, handing the file's
+   * header mapping to {@code header} once it is read (a dry run shows it).
+   */
+  public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
+      WarningSink warnings, Consumer<HeaderMapping> header) throws UnreadableFileException {
+    Objects.requireNonNull(header, "header");
     CsvReader<CsvRecord> csv = CsvReader.builder()
         .skipEmptyLines(true)
         // a row's field count is checked against the header's, as a rejection of that row
@@ -69,7 +80,7 @@ public final class CsvSplitter {
         .allowUnclosedQuote(false)
         .ofCsvRecord(text);
     try (CloseableIterator<CsvRecord> records = csv.iterator()) {
-      return new Run(records, encodingName, chunks, rejections, warnings).split();
+      return new Run(records, encodingName, chunks, rejections, warnings, header).split();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CsvParseException e) {
@@ -87,6 +98,7 @@ public final class CsvSplitter {
     private final ChunkSink chunks;
     private final RejectionSink rejections;
     private final WarningSink warnings;
+    private final Consumer<HeaderMapping> headerSink;
     private final PostingIdIndex postingIds = new PostingIdIndex();
     private final Map<RejectionCode, Long> rejectionsByCode = new EnumMap<>(RejectionCode.class);
     private final Map<WarningCode, Long> warningsByCode = new EnumMap<>(WarningCode.class);
@@ -98,8 +110,9 @@ public final class CsvSplitter {
     private long rowsAccepted;
 
     Run(CloseableIterator<CsvRecord> records, String encodingName, ChunkSink chunks, RejectionSink rejections,
-        WarningSink warnings) {
+        WarningSink warnings, Consumer<HeaderMapping> headerSink) {
       this.records = records;
+      this.headerSink = headerSink;
       this.encodingName = encodingName;
       this.chunks = chunks;
       this.rejections = rejections;
@@ -119,6 +132,7 @@ public final class CsvSplitter {
         headerTexts.add(screened.text());
       }
       HeaderMapping header = HeaderMapping.of(headerTexts);
+      headerSink.accept(header);
       var validator = new RowValidator(header, encodingName);
       warnHeader(first.getStartingLineNumber(), first.getFields(), screenedHeader, validator);
       for (CsvRecord record = nextNonBlank(); record != null; record = nextNonBlank()) {
