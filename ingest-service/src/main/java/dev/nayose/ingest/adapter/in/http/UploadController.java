@@ -54,7 +54,7 @@ class UploadController {
   static final String PROBLEM = "application/problem+json";
   private static final int MAX_LIST_LIMIT = 100;
   private static final int MAX_REJECTIONS_LIMIT = 1_000;
-  /** A real dry run's answer (README, "Check before sending"), shortened. */
+  /** A real dry run's answer, as captured for the README ("Check before sending"). */
   static final String DRY_RUN_EXAMPLE = """
       {"dryRun":true,"readable":true,"wouldBe":"ACCEPTED","failureCode":null,"failureReason":null,
        "container":"plain","encoding":"UTF-8","encodingDeclared":false,
