@@ -3,6 +3,7 @@ package dev.nayose.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,18 @@ public final class FileCheck {
    * @param chunkLimits the split's chunk limits, so that {@link FileReport#chunks()} and the
    *     {@link RejectionCode#ROW_TOO_LARGE} rejections are the split's
    * @param sizes bytes a posting takes in a chunk message, as the split measures it
+   * @param spillDirectory where the posting-id index spills past its memory, as the split's
    * @param firstFindings how many rejections and how many warnings to list, at least 0
    * @throws IOException when reading {@code bytes} fails (the sender went away, or a bound the
    *     caller put on the stream was passed): no report, the check did not happen
    */
   public static FileReport check(InputStream bytes, String declaredEncoding, FileLimits fileLimits,
-      ChunkLimits chunkLimits, PostingSize sizes, int firstFindings) throws IOException {
+      ChunkLimits chunkLimits, PostingSize sizes, Path spillDirectory, int firstFindings) throws IOException {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(fileLimits, "fileLimits");
     Objects.requireNonNull(chunkLimits, "chunkLimits");
     Objects.requireNonNull(sizes, "sizes");
+    Objects.requireNonNull(spillDirectory, "spillDirectory");
     if (firstFindings < 0) {
       throw new IllegalArgumentException("firstFindings must be >= 0, was " + firstFindings);
     }
@@ -55,7 +58,7 @@ public final class FileCheck {
     UploadText text = file.text();
     String encoding = UploadText.displayName(text.encoding());
     try (file) {
-      SplitSummary summary = new CsvSplitter(chunkLimits, sizes).split(text.reader(), encoding,
+      SplitSummary summary = new CsvSplitter(chunkLimits, sizes, fileLimits, spillDirectory).split(text.reader(), encoding,
           findings::chunk, findings::reject, findings::warn, findings::header);
       file.finish();
       return new FileReport(true, FileReport.ACCEPTED, null, null, file.container(), encoding, text.declared(),

@@ -11,6 +11,7 @@ import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ class FileCheckTest {
   private static final PostingSize HUNDRED_BYTES = p -> 100;
   private static final ChunkLimits CHUNKS = new ChunkLimits(500, 160 * 1024);
 
+  private static final Path SPILL = Path.of(System.getProperty("java.io.tmpdir"));
+
   private static FileReport check(String csv, Charset charset, String declared, int first) throws IOException {
     return FileCheck.check(new ByteArrayInputStream(csv.getBytes(charset)), declared, FileLimits.DEFAULTS, CHUNKS,
-        HUNDRED_BYTES, first);
+        HUNDRED_BYTES, SPILL, first);
   }
 
   private static FileReport check(String csv) throws IOException {
@@ -100,11 +103,11 @@ class FileCheckTest {
     var limits = new ChunkLimits(100, 8_000);
     List<Rejection> rejections = new ArrayList<>();
     List<UploadWarning> warnings = new ArrayList<>();
-    SplitSummary split = new CsvSplitter(limits, bySize).split(new StringReader(csv.toString()), "UTF-8",
+    SplitSummary split = new CsvSplitter(limits, bySize, FileLimits.DEFAULTS, SPILL).split(new StringReader(csv.toString()), "UTF-8",
         (index, postings) -> { }, rejections::add, warnings::add);
 
     FileReport report = FileCheck.check(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-        null, FileLimits.DEFAULTS, limits, bySize, 1_000);
+        null, FileLimits.DEFAULTS, limits, bySize, SPILL, 1_000);
 
     assertThat(report.rows()).isEqualTo(split.rowsTotal());
     assertThat(report.rowsKept()).isEqualTo(split.rowsAccepted());
@@ -180,7 +183,7 @@ class FileCheckTest {
           }
         });
 
-    assertThatThrownBy(() -> FileCheck.check(failing, null, FileLimits.DEFAULTS, CHUNKS, HUNDRED_BYTES, 20))
+    assertThatThrownBy(() -> FileCheck.check(failing, null, FileLimits.DEFAULTS, CHUNKS, HUNDRED_BYTES, SPILL, 20))
         .isInstanceOf(IOException.class).hasMessage("the sender went away");
   }
 }

@@ -85,7 +85,8 @@ public class DryRunHandler {
         }
       };
       FileReport report = FileCheck.check(unclosed, request.encoding() == null ? null : request.encoding().name(),
-          settings.fileLimits(), chunkLimits(request.partnerId()), sizeOf::applyAsInt, settings.firstFindings());
+          settings.fileLimits(), chunkLimits(request.partnerId()), sizeOf::applyAsInt, settings.spillDirectory(),
+          settings.firstFindings());
       // an unreadable file is reported at its problem: the rest of the body is read (and counted
       // against the limit, as a real upload's) so that the partner's client gets the answer, not a reset
       in.transferTo(OutputStream.nullOutputStream());

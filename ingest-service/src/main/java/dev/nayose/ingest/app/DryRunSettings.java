@@ -2,6 +2,7 @@ package dev.nayose.ingest.app;
 
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.intake.FileLimits;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,13 @@ import java.util.Objects;
  * @param maxMessageBytes bytes of JSON a chunk message may take, ids and postings together
  * @param fileLimits the most an upload may hold, as the split applies it
  * @param firstFindings rejections and warnings a report lists, each
+ * @param spillDirectory where a large file's posting-id index spills, as split-service's temp-dir
  */
-public record DryRunSettings(int maxPostings, int maxMessageBytes, FileLimits fileLimits, int firstFindings) {
+public record DryRunSettings(int maxPostings, int maxMessageBytes, FileLimits fileLimits, int firstFindings,
+    Path spillDirectory) {
   public DryRunSettings {
     Objects.requireNonNull(fileLimits, "fileLimits");
+    Objects.requireNonNull(spillDirectory, "spillDirectory");
     if (maxPostings < 1 || maxPostings > ChunkSplit.MAX_POSTINGS) {
       throw new IllegalArgumentException("maxPostings must be 1.." + ChunkSplit.MAX_POSTINGS + ", was " + maxPostings);
     }

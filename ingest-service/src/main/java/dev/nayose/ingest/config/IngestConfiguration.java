@@ -25,6 +25,7 @@ import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.resilience.DependencyGuards;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,18 @@ class IngestConfiguration {
   }
 
   @Bean
-  UploadLimits uploadLimits(IngestProperties properties) {
-    return new UploadLimits(Math.toIntExact(properties.partSize().toBytes()), properties.maxUploadSize().toBytes(),
-        properties.maxConcurrentUploads());
+  UploadLimits uploadLimits(IngestProperties properties, FileLimits files) {
+    return properties.uploadLimits(files);
+  }
+
+  /**
+   * Multipart bodies at most {@code nayose.limits.max-bytes}, going to a temporary file on disk as
+   * they arrive (threshold 0), never to the heap; in place of Spring Boot's
+   * {@code spring.servlet.multipart.*}, so that the limit is set once.
+   */
+  @Bean
+  MultipartConfigElement multipartConfigElement(FileLimits files) {
+    return new MultipartConfigElement("", files.maxBytes(), files.maxBytes(), 0);
   }
 
   @Bean
@@ -119,11 +129,11 @@ class IngestConfiguration {
 
   /** Dry runs read as the split does: the chunk settings are the split's, repeated (ADR 17). */
   @Bean
-  DryRunHandler dryRunHandler(UploadSlots slots, UploadLimits limits, IngestProperties properties,
+  DryRunHandler dryRunHandler(UploadSlots slots, UploadLimits limits, FileLimits files, IngestProperties properties,
       MessagePublisher publisher, MeterRegistry meters) {
     var dryRun = properties.dryRun();
     var settings = new DryRunSettings(dryRun.chunkMaxRows(), Math.toIntExact(dryRun.chunkMaxBytes().toBytes()),
-        FileLimits.DEFAULTS, dryRun.firstFindings());
+        files, dryRun.firstFindings(), dryRun.tempDir());
     return new DryRunHandler(slots, limits.maxBytes(), settings, publisher::sizeOf, meters);
   }
 

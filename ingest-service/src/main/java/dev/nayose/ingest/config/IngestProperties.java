@@ -1,5 +1,7 @@
 package dev.nayose.ingest.config;
 
+import dev.nayose.ingest.app.UploadLimits;
+import dev.nayose.intake.FileLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,10 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partSize size of the parts a body is stored in (S3 multipart upload), and so the memory
  *     one upload in flight takes; bodies smaller than one part are stored with one PutObject.
- *     5MB..512MB (S3's minimum part size is 5 MiB)
- * @param maxUploadSize the largest file accepted, raw or multipart; at most 10,000 parts
- *     ({@code maxUploadSize / partSize}, S3's limit). Also the multipart limits
- *     ({@code spring.servlet.multipart.max-file-size / max-request-size}) follow it
+ *     5MB..512MB (S3's minimum part size is 5 MiB). The largest body is {@code nayose.limits.max-bytes}
+ *     (platform's {@code LimitsProperties}), at most 10,000 parts
  * @param maxConcurrentUploads uploads one instance stores at once; more are answered 503 with
  *     Retry-After. Heap needed for bodies: {@code maxConcurrentUploads * partSize}
  * @param publishS3Events publish the S3 {@code ObjectCreated} event to the uploads queue after
@@ -31,7 +31,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nayose.ingest")
 public record IngestProperties(
     @NotNull DataSize partSize,
-    @NotNull DataSize maxUploadSize,
     @Min(1) int maxConcurrentUploads,
     boolean publishS3Events,
     @NotNull @Valid Idempotency idempotency,
@@ -46,9 +45,10 @@ public record IngestProperties(
    * @param chunkMaxRows postings per chunk, as {@code nayose.split.max-rows}
    * @param chunkMaxBytes bytes of a chunk message, as {@code nayose.split.max-bytes}
    * @param firstFindings rejections and warnings the answer lists, each (0..1000)
+   * @param tempDir where a large file's posting-id index spills, as {@code nayose.split.temp-dir}
    */
   public record DryRun(@Min(1) @Max(500) int chunkMaxRows, @NotNull DataSize chunkMaxBytes,
-      @Min(0) @Max(1000) int firstFindings) {}
+      @Min(0) @Max(1000) int firstFindings, @NotNull java.nio.file.Path tempDir) {}
 
   /**
    * @param keyTtl how long a key names its upload after it was received; then the same key makes a
@@ -76,11 +76,20 @@ public record IngestProperties(
     if (partSize != null && (partSize.compareTo(MIN_PART_SIZE) < 0 || partSize.compareTo(MAX_PART_SIZE) > 0)) {
       throw new IllegalArgumentException("nayose.ingest.part-size must be 5MB..512MB, not " + partSize);
     }
-    if (partSize != null && maxUploadSize != null
-        && (maxUploadSize.toBytes() < 1
-            || (maxUploadSize.toBytes() + partSize.toBytes() - 1) / partSize.toBytes() > MAX_PARTS)) {
-      throw new IllegalArgumentException("nayose.ingest.max-upload-size must be positive and at most "
-          + MAX_PARTS + " parts of nayose.ingest.part-size");
+  }
+
+  /**
+   * The limits of storing a body: the largest is {@code nayose.limits.max-bytes}
+   * ({@link FileLimits#maxBytes()}), which must fit 10,000 parts (S3's limit) of {@code partSize}.
+   */
+  UploadLimits uploadLimits(FileLimits files) {
+    long parts = (files.maxBytes() + partSize.toBytes() - 1) / partSize.toBytes();
+    if (parts > MAX_PARTS) {
+      throw new IllegalArgumentException(FileLimits.MAX_BYTES_SETTING + " (" + FileLimits.thousands(files.maxBytes())
+          + " bytes) must be at most " + FileLimits.thousands(MAX_PARTS) + " parts of nayose.ingest.part-size ("
+          + FileLimits.thousands(partSize.toBytes()) + " bytes), S3's limit of parts: raise the part size or lower "
+          + "the limit");
     }
+    return new UploadLimits(Math.toIntExact(partSize.toBytes()), files.maxBytes(), maxConcurrentUploads);
   }
 }

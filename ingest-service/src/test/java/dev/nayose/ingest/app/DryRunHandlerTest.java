@@ -19,7 +19,7 @@ class DryRunHandlerTest {
   private final UploadSlots slots = new UploadSlots(1);
   /** Every message is as long as its text: enough to give chunks their limits. */
   private final DryRunHandler handler = new DryRunHandler(slots, 200, new DryRunSettings(2, 100_000,
-      FileLimits.DEFAULTS, 5), message -> String.valueOf(message).length(), meters);
+      FileLimits.DEFAULTS, 5, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))), message -> String.valueOf(message).length(), meters);
   private final UploadRequest acme = new UploadRequest("acme", null, null, null, null);
 
   private static ByteArrayInputStream body(String text) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "nayose.ingest.publish-s3-events=true", "nayose.ingest.part-size=5MB", "nayose.ingest.max-upload-size=20MB"})
+    "nayose.ingest.publish-s3-events=true", "nayose.ingest.part-size=5MB", "nayose.limits.max-bytes=20MB"})
 class DryRunIT {
   private static final String PARTNER = "it-dryrun";
   private static final int MAX_BYTES = 20 * 1024 * 1024;
@@ -183,7 +183,8 @@ class DryRunIT {
       assertThat(response).startsWith("HTTP/1.1 413");
       JsonNode problem = json.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
       assertThat(problem.path("maxBytes").asLong()).isEqualTo(MAX_BYTES);
-      assertThat(problem.path("detail").asString()).contains("larger than the maximum of " + MAX_BYTES + " bytes");
+      assertThat(problem.path("detail").asString()).contains("larger than the maximum of 20,971,520 bytes");
+      assertThat(problem.path("setting").asString()).isEqualTo("nayose.limits.max-bytes");
     }
   }
 
