@@ -174,6 +174,38 @@ class FileCheckTest {
   }
 
   @Test
+  void aGzipFileIsReadThroughAsTheSplitOpensItAndAPdfIsNamed() throws Exception {
+    var gzipped = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+      gzip.write("posting_id,company_name\nJ-1,Acme\nJ-2,\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    FileReport gz = FileCheck.check(new ByteArrayInputStream(gzipped.toByteArray()), null, FileLimits.DEFAULTS, CHUNKS,
+        HUNDRED_BYTES, SPILL, 20);
+    FileReport pdf = check("%PDF-1.7\n%âãÏÓ\n1 0 obj\n", StandardCharsets.ISO_8859_1, null, 20);
+
+    assertThat(gz.readable()).isTrue();
+    assertThat(gz.container()).isEqualTo("gzip");
+    assertThat(gz.rowsKept()).isEqualTo(1);
+    assertThat(gz.rowsRejected()).isEqualTo(1);
+    assertThat(pdf.readable()).isFalse();
+    assertThat(pdf.problem()).isEqualTo(FileProblem.UNSUPPORTED_FORMAT);
+    assertThat(pdf.reason()).contains("PDF");
+  }
+
+  @Test
+  void aFileBeyondALimitIsUnreadableNamingTheLimit() throws Exception {
+    var limits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 2, 1_000, 1_000);
+    byte[] csv = "posting_id,company_name\nA,Acme\nB,Globex\nC,Initech\n".getBytes(StandardCharsets.UTF_8);
+
+    FileReport report = FileCheck.check(new ByteArrayInputStream(csv), null, limits, CHUNKS, HUNDRED_BYTES, SPILL, 20);
+
+    assertThat(report.readable()).isFalse();
+    assertThat(report.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED);
+    assertThat(report.reason()).contains("nayose.limits.max-rows");
+  }
+
+  @Test
   void aStreamThatFailsIsAnIOExceptionNotAReport() {
     InputStream failing = new SequenceInputStream(new ByteArrayInputStream(
         "posting_id,company_name\nJ-1,Acme\n".getBytes(StandardCharsets.UTF_8)), new InputStream() {
