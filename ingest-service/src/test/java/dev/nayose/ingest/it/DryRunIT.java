@@ -142,6 +142,29 @@ class DryRunIT {
   }
 
   @Test
+  void aGzipBodyIsReadThroughAndAPdfIsNamedWhereAnUploadWouldBeRefused() throws Exception {
+    var gzipped = new ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+      gzip.write("posting_id,company_name\nJ-1,Acme\n".getBytes(StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> gz = Pipeline.post(http, uri("/v1/uploads?dryRun=true"), key, "text/csv",
+        gzipped.toByteArray(), Map.of("Content-Encoding", "gzip"));
+    HttpResponse<String> pdf = post("/v1/uploads?dryRun=true", "application/octet-stream",
+        "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(gz.statusCode()).as(gz.body()).isEqualTo(200);
+    JsonNode gzReport = json.readTree(gz.body());
+    assertThat(gzReport.path("container").asString()).isEqualTo("gzip");
+    assertThat(gzReport.path("rows").path("kept").asLong()).isEqualTo(1);
+    // a real upload of it is refused at once (415); the check says the same, as a report
+    assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(200);
+    JsonNode pdfReport = json.readTree(pdf.body());
+    assertThat(pdfReport.path("wouldBe").asString()).isEqualTo("FAILED");
+    assertThat(pdfReport.path("failureCode").asString()).isEqualTo("UNSUPPORTED_FORMAT");
+    assertThat(pdfReport.path("failureReason").asString()).contains("PDF");
+  }
+
+  @Test
   void aMultipartFormIsCheckedTheSameWay() throws Exception {
     byte[] csv = "posting_id,company_name,postal_code\r\nJ-9,Globex,12-34\r\n".getBytes(StandardCharsets.UTF_8);
     String boundary = "nayose-" + UUID.randomUUID();
