@@ -21,7 +21,7 @@ record DryRunReport(
     String failureCode,
     @Schema(description = "Why the file cannot be read and what to send instead; null when readable")
     String failureReason,
-    @Schema(description = "How the text was sent: plain") String container,
+    @Schema(description = "How the text was sent: plain, gzip, zip (entry name), null when not known") String container,
     @Schema(description = "The encoding the file is read in: UTF-8, Shift_JIS (CP932), UTF-16LE, UTF-16BE")
     String encoding,
     @Schema(description = "Whether you declared the encoding (else it was detected)") boolean encodingDeclared,
