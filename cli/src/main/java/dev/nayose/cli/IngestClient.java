@@ -65,23 +65,11 @@ final class IngestClient {
 
   /** As {@link #upload(Path, String, String)}, naming a URL the status is POSTed to when the upload completes or stalls. */
   UUID upload(Path file, String encoding, String idempotencyKey, String callbackUrl) throws InterruptedException {
-    if (!Files.isRegularFile(file)) {
-      throw CliFailure.input((Files.isDirectory(file) ? "not a file but a directory: " : "no such file: ") + file,
-          "give the path of a CSV file (relative paths are relative to " + System.getProperty("user.dir") + ")");
-    }
-    if (!Files.isReadable(file)) {
-      throw CliFailure.input("permission denied: " + file, "check the file's permissions");
-    }
+    readableFile(file);
     String query = "?filename=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
         + (encoding == null ? "" : "&encoding=" + URLEncoder.encode(encoding, StandardCharsets.UTF_8))
         + (callbackUrl == null ? "" : "&callbackUrl=" + URLEncoder.encode(callbackUrl, StandardCharsets.UTF_8));
-    HttpRequest.BodyPublisher body;
-    try {
-      // opens the file anew on every send, so a retried request sends it whole again
-      body = HttpRequest.BodyPublishers.ofFile(file);
-    } catch (IOException e) {
-      throw CliFailure.input("cannot read " + file, "check the file's permissions");
-    }
+    HttpRequest.BodyPublisher body = fileBody(file);
     var request = HttpRequest.newBuilder(base.resolve("/v1/uploads" + query))
         .header("X-API-Key", apiKey)
         .header("Content-Type", "text/csv")
@@ -94,6 +82,49 @@ final class IngestClient {
       throw refused(response, "the upload of " + file);
     }
     return UUID.fromString(body(response).path("uploadId").asString());
+  }
+
+  /**
+   * Checks the file without sending it for real ({@code POST /v1/uploads?dryRun=true}): the
+   * service reads it as the pipeline would and stores nothing.
+   *
+   * @return the report's JSON as the service sent it
+   */
+  String dryRun(Path file, String encoding) throws InterruptedException {
+    readableFile(file);
+    String query = "?dryRun=true&filename=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
+        + (encoding == null ? "" : "&encoding=" + URLEncoder.encode(encoding, StandardCharsets.UTF_8));
+    var request = HttpRequest.newBuilder(base.resolve("/v1/uploads" + query))
+        .header("X-API-Key", apiKey)
+        .header("Content-Type", "text/csv")
+        .POST(fileBody(file))
+        .build();
+    String what = "the dry run of " + file;
+    HttpResponse<String> response = send(request, what);
+    if (response.statusCode() != 200) {
+      throw refused(response, what);
+    }
+    body(response);
+    return response.body();
+  }
+
+  private static void readableFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw CliFailure.input((Files.isDirectory(file) ? "not a file but a directory: " : "no such file: ") + file,
+          "give the path of a CSV file (relative paths are relative to " + System.getProperty("user.dir") + ")");
+    }
+    if (!Files.isReadable(file)) {
+      throw CliFailure.input("permission denied: " + file, "check the file's permissions");
+    }
+  }
+
+  private static HttpRequest.BodyPublisher fileBody(Path file) {
+    try {
+      // opens the file anew on every send, so a retried request sends it whole again
+      return HttpRequest.BodyPublishers.ofFile(file);
+    } catch (IOException e) {
+      throw CliFailure.input("cannot read " + file, "check the file's permissions");
+    }
   }
 
   /** The upload's status as its partner sees it ({@code GET /v1/uploads/{id}}). */

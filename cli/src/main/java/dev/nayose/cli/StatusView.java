@@ -25,7 +25,7 @@ final class StatusView {
 
   /** The operator's view: the partner's, with the match workers and each dead letter's cause and error. */
   static void print(UploadStatus operators, PrintStream out) {
-    printSummary(PartnerUploadStatus.of(operators), operators.failureReason(), out);
+    printSummary(PartnerUploadStatus.of(operators), operators.failureCode(), operators.failureReason(), out);
     operators.workers().forEach(w -> out.printf("worker    %s matched %d chunk(s), %,d rows%n", w.workerId(), w.chunks(),
         w.rows()));
     operators.deadLetters().forEach(d -> out.printf("dead      %s stage, chunk %d (%d rows): %s %s%s%n", d.stage(),
@@ -35,14 +35,15 @@ final class StatusView {
 
   /** The partner's view: each dead letter with what it means for the partner. */
   static void print(PartnerUploadStatus s, PrintStream out) {
-    printSummary(s, s.failureReason(), out);
+    printSummary(s, s.failureCode(), s.failureReason(), out);
     s.deadLetters().forEach(d -> out.printf("dead      %s%n", d.reason()));
   }
 
-  private static void printSummary(PartnerUploadStatus s, String failureReason, PrintStream out) {
+  private static void printSummary(PartnerUploadStatus s, String failureCode, String failureReason,
+      PrintStream out) {
     out.printf("upload    %s (partner %s, file %s, %,d bytes, %s)%n", s.uploadId(), s.partnerId(), s.fileName(),
         s.byteSize(), s.encoding() == null ? "encoding not yet detected" : s.encoding());
-    out.printf("state     %s%s%n", s.state(), failureReason == null ? "" : " — " + failureReason);
+    out.printf("state     %s%s%n", s.state(), failure(failureCode, failureReason));
     var r = s.rows();
     out.printf("rows      in %s = loaded %,d + rejected %,d (of which duplicate posting_id %,d) + dead-lettered %,d%s%n",
         r.total() == null ? "?" : String.format("%,d", r.total()), r.loaded(), r.rejected(), r.duplicate(),
@@ -57,6 +58,21 @@ final class StatusView {
     out.printf("chunks    %s total, %d loaded, %d dead-lettered%n",
         s.chunks().total() == null ? "?" : s.chunks().total(), s.chunks().loaded(), s.chunks().deadLettered());
     printStages(s, out);
+  }
+
+  /**
+   * " — CODE: reason" of a failed upload: the code a program reads (intake's FileProblem,
+   * NOT_RECEIVED) and the sentence a person reads; either alone when the other is missing (uploads
+   * failed before V11 have no code).
+   */
+  static String failure(String code, String reason) {
+    if (code == null && reason == null) {
+      return "";
+    }
+    if (code == null) {
+      return " — " + reason;
+    }
+    return " — " + code + (reason == null ? "" : ": " + reason);
   }
 
   /**

@@ -56,6 +56,33 @@ class StatusViewTest {
     assertThat(printed).doesNotContain("no master imported yet", "match-a", "RETRIES_EXHAUSTED");
   }
 
+  @Test
+  void aFailedUploadShowsItsCodeAndReasonToOperatorsAndPartners() {
+    var failed = new UploadStatus(UUID.fromString("00000000-0000-0000-0000-000000000002"), "demo", "FAILED",
+        "NO_HEADER", "file 'jobs.csv': the first row is not a header", "jobs.csv", 100, "UTF_8", T0, null, T0,
+        new UploadStatus.Rows(null, 0, 0, 0, 0, 0, 0, 0, 0), new UploadStatus.Chunks(null, 0, 0), false, List.of(),
+        List.of(), List.of(), null, List.of());
+    for (boolean partner : new boolean[] {false, true}) {
+      var out = new ByteArrayOutputStream();
+      var print = new PrintStream(out, true, StandardCharsets.UTF_8);
+      if (partner) {
+        StatusView.print(PartnerUploadStatus.of(failed), print);
+      } else {
+        StatusView.print(failed, print);
+      }
+
+      assertThat(out.toString(StandardCharsets.UTF_8).lines())
+          .contains("state     FAILED — NO_HEADER: file 'jobs.csv': the first row is not a header");
+    }
+  }
+
+  @Test
+  void aFailureWithoutACodeOrWithoutAReasonShowsWhatThereIs() {
+    assertThat(StatusView.failure(null, null)).isEmpty();
+    assertThat(StatusView.failure(null, "the file never arrived whole")).isEqualTo(" — the file never arrived whole");
+    assertThat(StatusView.failure("NOT_RECEIVED", null)).isEqualTo(" — NOT_RECEIVED");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("masterVersions")
   void saysWhichMasterVersionsTheUploadWasMatchedAgainst(List<UploadStatus.MasterVersion> versions, String line) {

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +94,16 @@ public final class CsvSplitter {
    */
   public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
       WarningSink warnings) throws UnreadableFileException {
+    return split(text, encodingName, chunks, rejections, warnings, header -> { });
+  }
+
+  /**
+   * As {@link #split(Reader, String, ChunkSink, RejectionSink, WarningSink)}, handing the file's
+   * header mapping to {@code header} once it is read (a dry run shows it).
+   */
+  public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
+      WarningSink warnings, Consumer<HeaderMapping> header) throws UnreadableFileException {
+    Objects.requireNonNull(header, "header");
     int fieldChars = fileLimits.maxFieldChars();
     int recordChars = (int) Math.min(Integer.MAX_VALUE - 8, (long) RECORD_FIELDS * fieldChars);
     CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -109,7 +120,7 @@ public final class CsvSplitter {
             .maxFields(Math.max(MIN_FIELDS, fileLimits.maxColumns() + 1))
             .build(), text);
     try (CloseableIterator<CsvRecord> records = csv.iterator();
-        Run run = new Run(records, encodingName, chunks, rejections, warnings)) {
+        Run run = new Run(records, encodingName, chunks, rejections, warnings, header)) {
       return run.split();
     } catch (IOException e) {
       throw readFailure(e);
@@ -142,6 +153,7 @@ public final class CsvSplitter {
     private final ChunkSink chunks;
     private final RejectionSink rejections;
     private final WarningSink warnings;
+    private final Consumer<HeaderMapping> headerSink;
     private final PostingIdIndex postingIds = new PostingIdIndex(spillDirectory);
     private List<String> headerTexts = List.of();
     private final Map<RejectionCode, Long> rejectionsByCode = new EnumMap<>(RejectionCode.class);
@@ -154,8 +166,9 @@ public final class CsvSplitter {
     private long rowsAccepted;
 
     Run(CloseableIterator<CsvRecord> records, String encodingName, ChunkSink chunks, RejectionSink rejections,
-        WarningSink warnings) {
+        WarningSink warnings, Consumer<HeaderMapping> headerSink) {
       this.records = records;
+      this.headerSink = headerSink;
       this.encodingName = encodingName;
       this.chunks = chunks;
       this.rejections = rejections;
@@ -186,6 +199,7 @@ public final class CsvSplitter {
         headerTexts.add(screened.text());
       }
       HeaderMapping header = HeaderMapping.of(headerTexts);
+      headerSink.accept(header);
       this.headerTexts = headerTexts;
       var validator = new RowValidator(header, encodingName);
       warnHeader(first.getStartingLineNumber(), first.getFields(), screenedHeader, validator);

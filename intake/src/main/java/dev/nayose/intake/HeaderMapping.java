@@ -19,10 +19,12 @@ public final class HeaderMapping {
   private final Map<CanonicalColumn, Integer> positions;
   private final Map<CanonicalColumn, String> written;
   private final List<String> unknownColumns;
+  private final List<String> texts;
 
-  private HeaderMapping(int fieldCount, Map<CanonicalColumn, Integer> positions, Map<CanonicalColumn, String> written,
+  private HeaderMapping(List<String> texts, Map<CanonicalColumn, Integer> positions, Map<CanonicalColumn, String> written,
       List<String> unknownColumns) {
-    this.fieldCount = fieldCount;
+    this.fieldCount = texts.size();
+    this.texts = List.copyOf(texts);
     this.positions = positions;
     this.written = written;
     this.unknownColumns = List.copyOf(unknownColumns);
@@ -63,7 +65,7 @@ public final class HeaderMapping {
           .map(c -> c.canonicalName() + " column (accepted names: " + String.join(", ", c.headerNames()) + ")")
           .collect(Collectors.joining(" and no ")));
     }
-    return new HeaderMapping(header.size(), positions, written, unknown);
+    return new HeaderMapping(header.stream().map(String::strip).toList(), positions, written, unknown);
   }
 
   /** Fields every row must have: the header's. */
@@ -85,6 +87,31 @@ public final class HeaderMapping {
   public List<CanonicalColumn> columns() {
     return List.copyOf(positions.keySet());
   }
+
+  /**
+   * Every column of the header in file order: what it says (stripped) and the field it fills, or
+   * none when it names no column and is ignored.
+   */
+  public List<HeaderColumn> mapping() {
+    List<HeaderColumn> columns = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      int position = i;
+      String field = positions.entrySet().stream().filter(e -> e.getValue() == position).findFirst()
+          .map(e -> e.getKey().canonicalName()).orElse(null);
+      columns.add(new HeaderColumn(i + 1, texts.get(i), field));
+    }
+    return columns;
+  }
+
+  /**
+   * One column of a header.
+   *
+   * @param position 1-based, as a spreadsheet counts columns
+   * @param header the header text as the partner wrote it (stripped)
+   * @param field the canonical field it fills ({@code company_name}), or {@code null} when it names
+   *     no column and is ignored
+   */
+  public record HeaderColumn(int position, String header, String field) {}
 
   /** Header texts that name no column (ignored), as written. */
   public List<String> unknownColumns() {

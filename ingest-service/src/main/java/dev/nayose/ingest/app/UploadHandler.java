@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -44,7 +43,7 @@ public class UploadHandler {
   private final StreamingObjectWriter writer;
   private final UploadEvents events;
   private final UploadLimits limits;
-  private final Semaphore slots;
+  private final UploadSlots slots;
   private final Clock clock;
   private final MeterRegistry meters;
   private final Duration repeatWait;
@@ -56,12 +55,19 @@ public class UploadHandler {
    */
   public UploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits, Clock clock,
       MeterRegistry meters, Duration repeatWait, Duration touchEvery) {
+    this(uploads, store, events, limits, new UploadSlots(limits.maxConcurrentUploads()), clock, meters, repeatWait,
+        touchEvery);
+  }
+
+  /** @param slots the bodies read at once, shared with the dry runs ({@link DryRunHandler}) */
+  public UploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits, UploadSlots slots,
+      Clock clock, MeterRegistry meters, Duration repeatWait, Duration touchEvery) {
     this.uploads = uploads;
     this.store = store;
     this.writer = new StreamingObjectWriter(store);
     this.events = events;
     this.limits = limits;
-    this.slots = new Semaphore(limits.maxConcurrentUploads());
+    this.slots = Objects.requireNonNull(slots, "slots");
     this.clock = clock;
     this.meters = meters;
     this.repeatWait = Objects.requireNonNull(repeatWait, "repeatWait");
@@ -81,9 +87,11 @@ public class UploadHandler {
   public Receipt receive(UploadRequest request, InputStream body) throws IOException {
     Optional<Upload> earlier = request.idempotencyKey() == null ? Optional.empty()
         : uploads.findByIdempotencyKey(request.partnerId(), request.idempotencyKey());
-    if (!slots.tryAcquire()) {
+    try {
+      slots.acquire();
+    } catch (TooManyUploadsException e) {
       count("busy");
-      throw new TooManyUploadsException(limits.maxConcurrentUploads());
+      throw e;
     }
     try {
       var reader = new PartReader(body, limits.partSize(), limits.maxBytes());

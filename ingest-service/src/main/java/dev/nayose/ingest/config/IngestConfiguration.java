@@ -7,12 +7,15 @@ import dev.nayose.ingest.adapter.out.jdbc.UploadRepository;
 import dev.nayose.ingest.adapter.out.s3.S3ObjectStore;
 import dev.nayose.ingest.adapter.out.sqs.S3EventPublisher;
 import dev.nayose.ingest.app.ApiKeys;
+import dev.nayose.ingest.app.DryRunHandler;
+import dev.nayose.ingest.app.DryRunSettings;
 import dev.nayose.ingest.app.IdleUploads;
 import dev.nayose.ingest.app.ObjectStore;
 import dev.nayose.ingest.app.UploadEvents;
 import dev.nayose.ingest.app.UploadHandler;
 import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.app.UploadQueries;
+import dev.nayose.ingest.app.UploadSlots;
 import dev.nayose.ingest.app.UploadSweeper;
 import dev.nayose.ingest.app.Uploads;
 import dev.nayose.intake.FileLimits;
@@ -111,11 +114,27 @@ class IngestConfiguration {
     return new UploadSweepSchedule(sweeper);
   }
 
+  /** The bodies read at once, uploads and dry runs together. */
   @Bean
-  UploadHandler uploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits, Clock clock,
-      MeterRegistry meters, IngestProperties properties) {
-    return new UploadHandler(uploads, store, events, limits, clock, meters, properties.idempotency().repeatWait(),
-        properties.sweep().receivingIdle().dividedBy(4));
+  UploadSlots uploadSlots(UploadLimits limits) {
+    return new UploadSlots(limits.maxConcurrentUploads());
+  }
+
+  @Bean
+  UploadHandler uploadHandler(Uploads uploads, ObjectStore store, UploadEvents events, UploadLimits limits,
+      UploadSlots slots, Clock clock, MeterRegistry meters, IngestProperties properties) {
+    return new UploadHandler(uploads, store, events, limits, slots, clock, meters,
+        properties.idempotency().repeatWait(), properties.sweep().receivingIdle().dividedBy(4));
+  }
+
+  /** Dry runs read as the split does: the chunk settings are the split's, repeated (ADR 17). */
+  @Bean
+  DryRunHandler dryRunHandler(UploadSlots slots, UploadLimits limits, FileLimits files, IngestProperties properties,
+      MessagePublisher publisher, MeterRegistry meters) {
+    var dryRun = properties.dryRun();
+    var settings = new DryRunSettings(dryRun.chunkMaxRows(), Math.toIntExact(dryRun.chunkMaxBytes().toBytes()),
+        files, dryRun.firstFindings(), dryRun.tempDir());
+    return new DryRunHandler(slots, limits.maxBytes(), settings, publisher::sizeOf, meters);
   }
 
   @Bean

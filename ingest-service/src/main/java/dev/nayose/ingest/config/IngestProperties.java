@@ -3,6 +3,7 @@ package dev.nayose.ingest.config;
 import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.intake.FileLimits;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *     implementation cannot notify SQS (the local stack's S3Proxy)
  * @param idempotency how idempotency keys behave
  * @param sweep what happens to uploads that stopped moving before split-service took them
+ * @param dryRun how {@code POST /v1/uploads?dryRun=true} reads a file
  */
 @Validated
 @ConfigurationProperties("nayose.ingest")
@@ -32,7 +34,21 @@ public record IngestProperties(
     @Min(1) int maxConcurrentUploads,
     boolean publishS3Events,
     @NotNull @Valid Idempotency idempotency,
-    @NotNull @Valid Sweep sweep) {
+    @NotNull @Valid Sweep sweep,
+    @NotNull @Valid DryRun dryRun) {
+
+  /**
+   * A dry run reads a file as split-service does, so these are split-service's chunk settings and
+   * must be set alike (a different value gives other chunks and {@code ROW_TOO_LARGE} rejections
+   * than the real split: ADR 17).
+   *
+   * @param chunkMaxRows postings per chunk, as {@code nayose.split.max-rows}
+   * @param chunkMaxBytes bytes of a chunk message, as {@code nayose.split.max-bytes}
+   * @param firstFindings rejections and warnings the answer lists, each (0..1000)
+   * @param tempDir where a large file's posting-id index spills, as {@code nayose.split.temp-dir}
+   */
+  public record DryRun(@Min(1) @Max(500) int chunkMaxRows, @NotNull DataSize chunkMaxBytes,
+      @Min(0) @Max(1000) int firstFindings, @NotNull java.nio.file.Path tempDir) {}
 
   /**
    * @param keyTtl how long a key names its upload after it was received; then the same key makes a

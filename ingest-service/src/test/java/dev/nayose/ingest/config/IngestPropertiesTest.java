@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
 class IngestPropertiesTest {
   private static final IngestProperties.Idempotency IDEMPOTENCY =
       new IngestProperties.Idempotency(Duration.ofHours(24), Duration.ofSeconds(10));
+  private static final IngestProperties.DryRun DRY_RUN = new IngestProperties.DryRun(500, DataSize.parse("160KB"), 20,
+      java.nio.file.Path.of("/tmp"));
   private static final IngestProperties.Sweep SWEEP =
       new IngestProperties.Sweep(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofMinutes(15), 100);
 
@@ -22,7 +24,7 @@ class IngestPropertiesTest {
   @ParameterizedTest(name = "parts of {0}, at most {1}")
   @CsvSource({"5MB, 1GB", "8MB, 2GB", "512MB, 100GB", "8MB, 80000MB"})
   void acceptsPartSizesS3Accepts(String partSize, String maxBytes) {
-    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP);
+    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP, DRY_RUN);
 
     var limits = properties.uploadLimits(maxBytes(maxBytes));
 
@@ -33,14 +35,14 @@ class IngestPropertiesTest {
   @ParameterizedTest(name = "parts of {0}")
   @CsvSource({"4MB", "513MB"})
   void refusesPartSizesS3Refuses(String partSize) {
-    assertThatThrownBy(() -> new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP))
+    assertThatThrownBy(() -> new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP, DRY_RUN))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nayose.ingest.part-size");
   }
 
   @ParameterizedTest(name = "parts of {0}, at most {1}")
   @CsvSource({"5MB, 50001MB", "8MB, 80001MB"})
   void refusesALimitOfMoreThan10000PartsNamingBothSettings(String partSize, String maxBytes) {
-    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP);
+    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP, DRY_RUN);
 
     assertThatThrownBy(() -> properties.uploadLimits(maxBytes(maxBytes))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("nayose.limits.max-bytes (" + FileLimits.thousands(DataSize.parse(maxBytes).toBytes())

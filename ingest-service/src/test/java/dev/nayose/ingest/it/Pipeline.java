@@ -87,6 +87,22 @@ final class Pipeline {
     }, e -> e != null);
   }
 
+  /** Takes every event now on the uploads queue (each test's are kept for it) and returns the keys of all seen so far. */
+  java.util.Set<String> drainEvents() {
+    String queueUrl = stack.queueUrl(stack.queueName("uploads"));
+    for (boolean more = true; more; ) {
+      var messages = stack.sqsClient().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+          .waitTimeSeconds(1)).messages();
+      for (Message m : messages) {
+        S3EventNotification event = json.readValue(m.body(), S3EventNotification.class);
+        event.records().forEach(r -> EVENTS.put(r.s3().object().decodedKey(), event));
+        stack.sqsClient().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+      }
+      more = !messages.isEmpty();
+    }
+    return java.util.Set.copyOf(EVENTS.keySet());
+  }
+
   /** Events seen for {@code key} so far (0 or 1: the map keeps the last). */
   boolean eventSeen(String key) {
     return EVENTS.containsKey(key);

@@ -1,5 +1,6 @@
 package dev.nayose.ingest.adapter.in.http;
 
+import dev.nayose.ingest.app.DryRunHandler;
 import dev.nayose.ingest.app.Receipt;
 import dev.nayose.ingest.app.UploadHandler;
 import dev.nayose.ingest.app.UploadLimits;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -56,13 +58,27 @@ class UploadController {
   static final String PROBLEM = "application/problem+json";
   private static final int MAX_LIST_LIMIT = 100;
   private static final int MAX_REJECTIONS_LIMIT = 1_000;
+  /** A real dry run's answer, as captured for the README ("Check before sending"). */
+  static final String DRY_RUN_EXAMPLE = """
+      {"dryRun":true,"readable":true,"wouldBe":"ACCEPTED","failureCode":null,"failureReason":null,
+       "container":"plain","encoding":"UTF-8","encodingDeclared":false,
+       "header":[{"position":1,"header":"求人ID","field":"posting_id"},{"position":2,"header":"会社名","field":"company_name"},
+                 {"position":3,"header":"給与下限","field":"salary_min"},{"position":4,"header":"社内メモ","field":null}],
+       "rows":{"total":3,"kept":2,"rejected":1,"withWarnings":1},"warnings":1,"chunks":1,
+       "rejectionsByCode":{"MISSING_VALUE":1},"warningsByCode":{"INVALID_AMOUNT":1},
+       "firstRejections":[{"row":3,"column":"company_name","code":"MISSING_VALUE","reason":"会社名 (company_name) is empty"}],
+       "firstWarnings":[{"row":4,"column":"salary_min","code":"INVALID_AMOUNT","value":"応相談",
+         "reason":"給与下限 (salary_min) \\"応相談\\" is not a whole number of yen (write e.g. 350000, 350,000 or 350000円); the posting is loaded without it"}]}
+      """;
 
   private final UploadHandler handler;
+  private final DryRunHandler dryRuns;
   private final UploadQueries queries;
   private final long maxBytes;
 
-  UploadController(UploadHandler handler, UploadQueries queries, UploadLimits limits) {
+  UploadController(UploadHandler handler, DryRunHandler dryRuns, UploadQueries queries, UploadLimits limits) {
     this.handler = handler;
+    this.dryRuns = dryRuns;
     this.queries = queries;
     this.maxBytes = limits.maxBytes();
   }
@@ -74,12 +90,23 @@ class UploadController {
           + "split; Content-Encoding: gzip is taken the same way). A file whose first bytes show another kind (an "
           + "Excel workbook, a PDF, an image, binary data) is refused at once (415). It is streamed to storage; the answer comes once it is stored. A repeated "
           + "Idempotency-Key with the same file (SHA-256) answers with the upload the first request created and "
-          + "stores nothing; with a different file it is refused (409). Keys expire 24 hours after their upload.")
+          + "stores nothing; with a different file it is refused (409). Keys expire 24 hours after their upload. "
+          + "With dryRun=true the file is read as the pipeline would read it and the answer (200) says what a real "
+          + "upload would become: the encoding found, the header mapping, the row counts, the first rejections and "
+          + "warnings; nothing is stored, loaded or announced. A file that cannot be read is a 200 too, with "
+          + "readable false and failureCode/failureReason. A dry run takes an upload slot (503 when busy) and has "
+          + "the upload's size limit (413).")
+  @Parameter(name = "dryRun", in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
+      description = "true: only check the file (answer 200 with the report), store nothing")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = MultipartUpload.class))})
   @ApiResponse(responseCode = "202", description = "Stored; processing follows at statusUrl (Location)")
+  @ApiResponse(responseCode = "200", description = "dryRun=true: what a real upload of the file would become",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @Schema(implementation = DryRunReport.class),
+          examples = @ExampleObject(name = "rows rejected and warned", value = DRY_RUN_EXAMPLE)))
   @ApiResponse(responseCode = "400", description = "Empty body, a wrong parameter, Content-Encoding: gzip over a body "
       + "that is not gzip (code CONTENT_ENCODING_MISMATCH), a multipart body without the part 'file' "
       + "(MISSING_FILE_PART) or one that cannot be parsed (MALFORMED_MULTIPART)",
@@ -165,6 +192,35 @@ class UploadController {
     // the multipart resolver spooled the part to disk; this reads it from there
     try (InputStream body = file.getInputStream()) {
       return accepted(handler.receive(upload, body));
+    }
+  }
+
+  @PostMapping(params = "dryRun=true", consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  @Operation(hidden = true)
+  DryRunReport dryRun(@RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @RequestParam(required = false) String encoding,
+      @RequestHeader(name = UploadParameters.ENCODING_HEADER, required = false) String encodingHeader,
+      @RequestParam(required = false) String filename,
+      HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      throw new BodyTooLargeException(maxBytes);
+    }
+    UploadRequest upload = UploadParameters.read(partner.id(), null, encoding, encodingHeader, filename, null);
+    try (InputStream body = asSent(request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getInputStream())) {
+      return DryRunReport.of(dryRuns.check(upload, body));
+    }
+  }
+
+  @PostMapping(params = "dryRun=true", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(hidden = true)
+  DryRunReport dryRunMultipart(@RequestAttribute(ApiKeyFilter.PARTNER) AuthenticatedPartner partner,
+      @RequestParam(required = false) String encoding,
+      @RequestHeader(name = UploadParameters.ENCODING_HEADER, required = false) String encodingHeader,
+      @RequestParam(required = false) String filename,
+      @RequestPart("file") MultipartFile file) throws IOException {
+    UploadRequest upload = UploadParameters.read(partner.id(), null, encoding, encodingHeader, filename, null);
+    try (InputStream body = file.getInputStream()) {
+      return DryRunReport.of(dryRuns.check(upload, body));
     }
   }
 
