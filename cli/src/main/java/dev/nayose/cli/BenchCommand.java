@@ -146,10 +146,11 @@ final class BenchCommand implements Runnable {
         System.out.printf(java.util.Locale.ROOT, "machine: %d cores, Java %s; child JVM -Xmx%s%n", f.get("cores").asInt(),
             f.get("java").asString(), xmx);
         System.out.printf(java.util.Locale.ROOT,
-            "bench split: %,d rows (%,d accepted, %,d rejected of which %,d duplicate ids), %,d bytes, %,d chunks: "
+            "bench split: %,d rows (%,d accepted, %,d rejected of which %,d duplicate ids; %,d warnings), %,d bytes, %,d chunks: "
                 + "%.1f s, %,.0f rows/s (%.1f s of CPU, load average %.1f)%n",
             f.get("rows").asLong(), f.get("accepted").asLong(), f.get("rejected").asLong(),
-            f.get("duplicates").asLong(), f.get("bytes").asLong(), f.get("chunks").asLong(), f.get("seconds").asDouble(),
+            f.get("duplicates").asLong(), f.get("warnings").asLong(), f.get("bytes").asLong(), f.get("chunks").asLong(),
+            f.get("seconds").asDouble(),
             f.get("rowsPerSecond").asDouble(), f.get("cpuSeconds").asDouble(), f.get("loadAverage").asDouble());
         System.out.printf(java.util.Locale.ROOT,
             "heap: peak %,.0f MiB (sum of the heap pools' peaks), at most %,.0f MiB live after a GC, of %,.0f MiB; "

@@ -54,7 +54,7 @@ final class SplitBench {
       var row = new StringBuilder(256);
       for (long i = 1; i <= rows; i++) {
         row.setLength(0);
-        long id = i % 100_000 == 50_000 ? i - 49_999 : i;
+        long id = i % 100_000 == 50_001 ? i - 50_000 : i;
         row.append("P-").append(String.format(Locale.ROOT, "%09d", id)).append(',');
         if (i % 1_000 != 0) {
           row.append("株式会社サンプル").append(i % 50_000).append(',');
@@ -157,6 +157,7 @@ final class SplitBench {
     figures.put("accepted", summary.rowsAccepted());
     figures.put("rejected", summary.rowsRejected());
     figures.put("duplicates", summary.rowsDuplicate());
+    figures.put("warnings", summary.warningCount());
     figures.put("published", published);
     figures.put("chunks", summary.chunkCount());
     figures.put("bytes", Files.size(file));

@@ -41,6 +41,7 @@ final class PostingIdIndex implements Closeable {
   private final MessageDigest sha256;
   private final Path spillDirectory;
   private final int heapSlots;
+  private final int segmentShift;
   private Table table;
   private long size;
 
@@ -51,11 +52,20 @@ final class PostingIdIndex implements Closeable {
 
   /** @param heapSlots the most slots on the heap, a power of two (smaller in tests of the switch) */
   PostingIdIndex(Path spillDirectory, int heapSlots) {
+    this(spillDirectory, heapSlots, MappedTable.SEGMENT_SHIFT);
+  }
+
+  /** @param segmentShift log2 of the slots of one mapped segment (smaller in tests of several segments) */
+  PostingIdIndex(Path spillDirectory, int heapSlots, int segmentShift) {
     if (Integer.bitCount(heapSlots) != 1 || heapSlots < INITIAL_CAPACITY) {
       throw new IllegalArgumentException("heapSlots must be a power of two of at least " + INITIAL_CAPACITY);
     }
+    if (segmentShift < 1 || segmentShift > MappedTable.SEGMENT_SHIFT) {
+      throw new IllegalArgumentException("segmentShift must be 1.." + MappedTable.SEGMENT_SHIFT);
+    }
     this.spillDirectory = Objects.requireNonNull(spillDirectory, "spillDirectory");
     this.heapSlots = heapSlots;
+    this.segmentShift = segmentShift;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -108,7 +118,7 @@ final class PostingIdIndex implements Closeable {
   private void grow() {
     long capacity = table.capacity() * 2;
     Table bigger = capacity <= heapSlots ? new HeapTable(Math.toIntExact(capacity))
-        : new MappedTable(spillDirectory, capacity);
+        : new MappedTable(spillDirectory, capacity, segmentShift);
     try {
       for (long i = 0; i < table.capacity(); i++) {
         int row = table.row(i);
@@ -191,18 +201,22 @@ final class PostingIdIndex implements Closeable {
     }
   }
 
-  /** The table in a sparse temporary file, mapped in segments of {@link #SEGMENT_SLOTS} slots. */
+  /** The table in a sparse temporary file, mapped in segments of 2^segmentShift slots. */
   private static final class MappedTable extends Table {
     static final int SLOT_BYTES = 16;
-    /** 1 GiB a segment: a power of two, below the 2 GiB a single mapping may hold. */
-    static final int SEGMENT_SLOTS = 1 << 26;
+    /** 2^26 slots, 1 GiB a segment: a power of two, below the 2 GiB a single mapping may hold. */
+    static final int SEGMENT_SHIFT = 26;
 
     private final long capacity;
+    private final int shift;
+    private final long segmentSlots;
     private final Path file;
     private final MappedByteBuffer[] segments;
 
-    MappedTable(Path directory, long capacity) {
+    MappedTable(Path directory, long capacity, int shift) {
       this.capacity = capacity;
+      this.shift = shift;
+      this.segmentSlots = 1L << shift;
       try {
         Files.createDirectories(directory);
         file = Files.createTempFile(directory, "posting-ids-", ".table");
@@ -210,13 +224,13 @@ final class PostingIdIndex implements Closeable {
         throw new UncheckedIOException("cannot create the posting-id table's file in " + directory
             + "; the spill directory must be writable with room for 16 bytes a row", e);
       }
-      int count = Math.toIntExact((capacity + SEGMENT_SLOTS - 1) / SEGMENT_SLOTS);
+      int count = Math.toIntExact((capacity + segmentSlots - 1) / segmentSlots);
       segments = new MappedByteBuffer[count];
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         for (int i = 0; i < count; i++) {
-          long slots = Math.min(SEGMENT_SLOTS, capacity - (long) i * SEGMENT_SLOTS);
+          long slots = Math.min(segmentSlots, capacity - i * segmentSlots);
           // mapping past the end extends the file with zeros, as holes: no disk is written for empty slots
-          segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, (long) i * SEGMENT_SLOTS * SLOT_BYTES,
+          segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, i * segmentSlots * SLOT_BYTES,
               slots * SLOT_BYTES);
         }
       } catch (IOException e) {
@@ -232,11 +246,11 @@ final class PostingIdIndex implements Closeable {
     }
 
     private MappedByteBuffer segment(long slot) {
-      return segments[(int) (slot >>> 26)];
+      return segments[(int) (slot >>> shift)];
     }
 
-    private static int offset(long slot) {
-      return (int) (slot & (SEGMENT_SLOTS - 1)) * SLOT_BYTES;
+    private int offset(long slot) {
+      return (int) (slot & (segmentSlots - 1)) * SLOT_BYTES;
     }
 
     @Override

@@ -79,6 +79,17 @@ class PostingIdIndexTest {
   }
 
   @Test
+  void aTableOfSeveralMappedSegmentsFindsEveryId() throws IOException {
+    // segments of 2^10 slots: 200,000 ids in 2^19 slots take 512 of them, as a table past 2 GiB takes several
+    try (var index = new PostingIdIndex(spill, 1 << 10, 10)) {
+      addAndFindAgain(index, 200_000);
+      assertThat(index.spilledBytes()).isEqualTo((1L << 19) * 16);
+      assertThat(Files.size(onlyFile(spill))).isEqualTo((1L << 19) * 16);
+    }
+    assertThat(filesIn(spill)).isZero();
+  }
+
+  @Test
   void theRealSwitchAtTwoToTheTwentySlots() throws IOException {
     int count = PostingIdIndex.HEAP_SLOTS / 4 * 3 + 1_000;
     try (var index = new PostingIdIndex(spill)) {
