@@ -123,7 +123,7 @@ class FileCheckTest {
   @Test
   void shiftJisIsDetectedOrTakenAsDeclared() throws Exception {
     String csv = "求人ID,会社名\nJ-1,株式会社テスト\n";
-    Charset sjis = Charset.forName("windows-31j");
+    Charset sjis = PartnerFiles.CP932;
 
     assertThat(check(csv, sjis, null, 20).encoding()).isEqualTo("Shift_JIS (CP932)");
     FileReport declared = check(csv, sjis, "Shift_JIS", 20);
@@ -175,14 +175,12 @@ class FileCheckTest {
 
   @Test
   void aGzipFileIsReadThroughAsTheSplitOpensItAndAPdfIsNamed() throws Exception {
-    var gzipped = new java.io.ByteArrayOutputStream();
-    try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
-      gzip.write("posting_id,company_name\nJ-1,Acme\nJ-2,\n".getBytes(StandardCharsets.UTF_8));
-    }
+    byte[] gzipped = PartnerFiles.gzip(PartnerFiles.utf8("posting_id,company_name\nJ-1,Acme\nJ-2,\n"));
 
-    FileReport gz = FileCheck.check(new ByteArrayInputStream(gzipped.toByteArray()), null, FileLimits.DEFAULTS, CHUNKS,
+    FileReport gz = FileCheck.check(new ByteArrayInputStream(gzipped), null, FileLimits.DEFAULTS, CHUNKS,
         HUNDRED_BYTES, SPILL, 20);
-    FileReport pdf = check("%PDF-1.7\n%âãÏÓ\n1 0 obj\n", StandardCharsets.ISO_8859_1, null, 20);
+    FileReport pdf = FileCheck.check(new ByteArrayInputStream(PartnerFiles.pdf()), null, FileLimits.DEFAULTS, CHUNKS,
+        HUNDRED_BYTES, SPILL, 20);
 
     assertThat(gz.readable()).isTrue();
     assertThat(gz.container()).isEqualTo("gzip");

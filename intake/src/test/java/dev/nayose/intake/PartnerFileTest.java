@@ -1,5 +1,21 @@
 package dev.nayose.intake;
 
+import static dev.nayose.intake.PartnerFiles.CP932;
+import static dev.nayose.intake.PartnerFiles.bytes;
+import static dev.nayose.intake.PartnerFiles.concat;
+import static dev.nayose.intake.PartnerFiles.gzip;
+import static dev.nayose.intake.PartnerFiles.office;
+import static dev.nayose.intake.PartnerFiles.padded;
+import static dev.nayose.intake.PartnerFiles.pdf;
+import static dev.nayose.intake.PartnerFiles.png;
+import static dev.nayose.intake.PartnerFiles.random;
+import static dev.nayose.intake.PartnerFiles.rows;
+import static dev.nayose.intake.PartnerFiles.storedFirst;
+import static dev.nayose.intake.PartnerFiles.utf16BeWithBom;
+import static dev.nayose.intake.PartnerFiles.utf16LeWithBom;
+import static dev.nayose.intake.PartnerFiles.utf8;
+import static dev.nayose.intake.PartnerFiles.xlsx;
+import static dev.nayose.intake.PartnerFiles.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -7,23 +23,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.TextEncoding;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,126 +43,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PartnerFileTest {
   @TempDir static Path spill;
 
-  private static final Charset CP932 = Charset.forName("windows-31j");
   private static final String CSV = "posting_id,company_name,address\r\nJ-1,株式会社テスト,東京都港区\r\n"
       + "J-2,㈱髙島屋,大阪府\r\nJ-3,Globex,\"札幌市\n中央区\"\r\n";
   private static final byte[] UTF8 = CSV.getBytes(StandardCharsets.UTF_8);
 
-  // --- building real files -------------------------------------------------------------------
-
-  static byte[] gzip(byte[] content) {
-    var out = new ByteArrayOutputStream();
-    try (var gz = new GZIPOutputStream(out)) {
-      gz.write(content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  /** A zip of {@code name, bytes, name, bytes...}; a name ending in / is a directory. */
-  static byte[] zip(Charset names, Object... entries) {
-    var out = new ByteArrayOutputStream();
-    try (var zip = new ZipOutputStream(out, names)) {
-      for (int i = 0; i < entries.length; i += 2) {
-        zip.putNextEntry(new ZipEntry((String) entries[i]));
-        zip.write((byte[]) entries[i + 1]);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] zip(Object... entries) {
-    return zip(StandardCharsets.UTF_8, entries);
-  }
-
-  /** A zip whose first entry is stored (not deflated), as OpenDocument writes its mimetype. */
-  static byte[] storedFirst(String name, byte[] content, Object... more) {
-    var out = new ByteArrayOutputStream();
-    try (var zip = new ZipOutputStream(out)) {
-      var entry = new ZipEntry(name);
-      entry.setMethod(ZipEntry.STORED);
-      entry.setSize(content.length);
-      var crc = new CRC32();
-      crc.update(content);
-      entry.setCrc(crc.getValue());
-      zip.putNextEntry(entry);
-      zip.write(content);
-      zip.closeEntry();
-      for (int i = 0; i < more.length; i += 2) {
-        zip.putNextEntry(new ZipEntry((String) more[i]));
-        zip.write((byte[]) more[i + 1]);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] xml(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The parts of an xlsx as Excel writes them, in its order. */
-  static byte[] xlsx(boolean macros) {
-    List<Object> entries = new ArrayList<>(List.of(
-        "[Content_Types].xml", xml("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/"
-            + "2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"),
-        "_rels/.rels", xml("<?xml version=\"1.0\"?><Relationships/>"),
-        "xl/workbook.xml", xml("<?xml version=\"1.0\"?><workbook/>")));
-    if (macros) {
-      entries.addAll(List.of("xl/vbaProject.bin", new byte[] {1, 2, 3}));
-    }
-    entries.addAll(List.of("xl/worksheets/sheet1.xml", xml("<?xml version=\"1.0\"?><worksheet/>")));
-    return zip(entries.toArray());
-  }
-
-  static byte[] office(String folder, String part) {
-    return zip("[Content_Types].xml", xml("<?xml version=\"1.0\"?><Types/>"), "_rels/.rels", xml("<Relationships/>"),
-        folder + part, xml("<?xml version=\"1.0\"?><document/>"));
-  }
-
-  static byte[] bytes(int... values) {
-    byte[] b = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      b[i] = (byte) values[i];
-    }
-    return b;
-  }
-
-  static byte[] concat(byte[]... parts) {
-    var out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] padded(byte[] head, int length) {
-    return Arrays.copyOf(head, Math.max(length, head.length));
-  }
+  // --- building real files (the rest are PartnerFiles') --------------------------------------
 
   static byte[] tar() {
     byte[] header = new byte[1024];
-    System.arraycopy(xml("jobs.csv"), 0, header, 0, 8);
-    System.arraycopy(xml("ustar\u000000"), 0, header, 257, 8);
+    System.arraycopy(utf8("jobs.csv"), 0, header, 0, 8);
+    System.arraycopy(utf8("ustar\u000000"), 0, header, 257, 8);
     return concat(header, UTF8);
-  }
-
-  static byte[] random(int length) {
-    byte[] b = new byte[length];
-    new Random(11).nextBytes(b);
-    return b;
   }
 
   // --- the table of what files are -----------------------------------------------------------
 
   static Stream<Arguments> refused() {
-    byte[] png = padded(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'), 64);
     return Stream.of(
         Arguments.of("xlsx", xlsx(false), FileProblem.UNSUPPORTED_FORMAT,
             "this is an Excel workbook (xlsx), not CSV text: save it as CSV UTF-8 (File > Save As > CSV UTF-8) and upload that"),
@@ -161,22 +66,22 @@ class PartnerFileTest {
         Arguments.of("docx", office("word/", "document.xml"), FileProblem.UNSUPPORTED_FORMAT, "a Word document (docx)"),
         Arguments.of("pptx", office("ppt/", "presentation.xml"), FileProblem.UNSUPPORTED_FORMAT,
             "a PowerPoint presentation (pptx)"),
-        Arguments.of("ods", storedFirst("mimetype", xml("application/vnd.oasis.opendocument.spreadsheet"),
-            "content.xml", xml("<office:document-content/>")), FileProblem.UNSUPPORTED_FORMAT,
+        Arguments.of("ods", storedFirst("mimetype", utf8("application/vnd.oasis.opendocument.spreadsheet"),
+            "content.xml", utf8("<office:document-content/>")), FileProblem.UNSUPPORTED_FORMAT,
             "an OpenDocument spreadsheet (ods), not CSV text: save it as CSV"),
-        Arguments.of("odt", storedFirst("mimetype", xml("application/vnd.oasis.opendocument.text")),
+        Arguments.of("odt", storedFirst("mimetype", utf8("application/vnd.oasis.opendocument.text")),
             FileProblem.UNSUPPORTED_FORMAT, "an OpenDocument file"),
         Arguments.of("xls (OLE2)", padded(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1), 512),
             FileProblem.UNSUPPORTED_FORMAT, "a legacy Microsoft Office file (xls or doc)"),
-        Arguments.of("PDF", xml("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), FileProblem.UNSUPPORTED_FORMAT,
+        Arguments.of("PDF", pdf(), FileProblem.UNSUPPORTED_FORMAT,
             "this is a PDF document, not CSV text: nayose cannot read a table out of a PDF"),
-        Arguments.of("PNG", png, FileProblem.UNSUPPORTED_FORMAT, "a PNG image"),
+        Arguments.of("PNG", png(), FileProblem.UNSUPPORTED_FORMAT, "a PNG image"),
         Arguments.of("JPEG", padded(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0), 64),
             FileProblem.UNSUPPORTED_FORMAT, "a JPEG image"),
-        Arguments.of("GIF", padded(xml("GIF89a"), 32), FileProblem.UNSUPPORTED_FORMAT, "a GIF image"),
+        Arguments.of("GIF", padded(utf8("GIF89a"), 32), FileProblem.UNSUPPORTED_FORMAT, "a GIF image"),
         Arguments.of("TIFF", padded(bytes('I', 'I', '*', 0, 8, 0, 0, 0), 32), FileProblem.UNSUPPORTED_FORMAT,
             "a TIFF image"),
-        Arguments.of("WebP", padded(concat(xml("RIFF"), bytes(0x24, 0, 0, 0), xml("WEBPVP8 ")), 48),
+        Arguments.of("WebP", padded(concat(utf8("RIFF"), bytes(0x24, 0, 0, 0), utf8("WEBPVP8 ")), 48),
             FileProblem.UNSUPPORTED_FORMAT, "a WebP image"),
         Arguments.of("BMP", padded(bytes('B', 'M', 0x46, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0), 70),
             FileProblem.UNSUPPORTED_FORMAT, "a BMP image"),
@@ -191,19 +96,19 @@ class PartnerFileTest {
         Arguments.of("zstd", padded(bytes(0x28, 0xB5, 0x2F, 0xFD, 0x24, 0x10), 32), FileProblem.UNSUPPORTED_FORMAT,
             "a Zstandard-compressed file"),
         Arguments.of("tar", tar(), FileProblem.UNSUPPORTED_FORMAT, "a tar archive"),
-        Arguments.of("HTML", xml("\n<!DOCTYPE html>\n<html><head><title>404</title></head></html>"),
+        Arguments.of("HTML", utf8("\n<!DOCTYPE html>\n<html><head><title>404</title></head></html>"),
             FileProblem.UNSUPPORTED_FORMAT, "an HTML page"),
-        Arguments.of("Excel XML 2003", xml("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+        Arguments.of("Excel XML 2003", utf8("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
             + "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>"),
             FileProblem.UNSUPPORTED_FORMAT, "an Excel XML Spreadsheet 2003 file, not CSV text: save it as CSV UTF-8"),
-        Arguments.of("XML", xml("<?xml version=\"1.0\"?><postings><posting id=\"1\"/></postings>"),
+        Arguments.of("XML", utf8("<?xml version=\"1.0\"?><postings><posting id=\"1\"/></postings>"),
             FileProblem.UNSUPPORTED_FORMAT, "an XML document"),
         Arguments.of("random bytes", random(4096), FileProblem.NOT_TEXT,
             "this is binary data, not text: send the postings as CSV text"),
         Arguments.of("zeros", new byte[4096], FileProblem.NOT_TEXT, "binary data"),
         Arguments.of("xlsx in a zip", zip("求人.xlsx", xlsx(false)), FileProblem.UNSUPPORTED_FORMAT,
             "the zip's file '求人.xlsx' is an Excel workbook (xlsx)"),
-        Arguments.of("PDF in a gzip", gzip(xml("%PDF-1.4\n")), FileProblem.UNSUPPORTED_FORMAT,
+        Arguments.of("PDF in a gzip", gzip(utf8("%PDF-1.4\n")), FileProblem.UNSUPPORTED_FORMAT,
             "the file inside the gzip is a PDF document"),
         Arguments.of("a gzip in a zip in a gzip", gzip(zip("jobs.csv.gz", gzip(UTF8))), FileProblem.ARCHIVE_CONTENTS,
             "the zip's file 'jobs.csv.gz' is a gzip-compressed file, packed 3 deep (sent as gzip > zip (jobs.csv.gz)); "
@@ -268,13 +173,13 @@ class PartnerFileTest {
         Arguments.of("zip in gzip", zipInGzip, "gzip > zip (jobs.csv)", TextEncoding.UTF_8),
         Arguments.of("Shift_JIS in a zip", zip("jobs.csv", CSV.getBytes(CP932)), "zip (jobs.csv)",
             TextEncoding.SHIFT_JIS),
-        Arguments.of("UTF-16LE with BOM", concat(bytes(0xFF, 0xFE), CSV.getBytes(StandardCharsets.UTF_16LE)), "plain",
+        Arguments.of("UTF-16LE with BOM", utf16LeWithBom(CSV), "plain",
             TextEncoding.UTF_16LE),
-        Arguments.of("UTF-16BE with BOM", concat(bytes(0xFE, 0xFF), CSV.getBytes(StandardCharsets.UTF_16BE)), "plain",
+        Arguments.of("UTF-16BE with BOM", utf16BeWithBom(CSV), "plain",
             TextEncoding.UTF_16BE),
         Arguments.of("UTF-16LE without BOM", CSV.getBytes(StandardCharsets.UTF_16LE), "plain", TextEncoding.UTF_16LE),
         Arguments.of("UTF-16BE without BOM", CSV.getBytes(StandardCharsets.UTF_16BE), "plain", TextEncoding.UTF_16BE),
-        Arguments.of("UTF-16LE in a gzip", gzip(concat(bytes(0xFF, 0xFE), CSV.getBytes(StandardCharsets.UTF_16LE))),
+        Arguments.of("UTF-16LE in a gzip", gzip(utf16LeWithBom(CSV)),
             "gzip", TextEncoding.UTF_16LE));
   }
 
@@ -396,7 +301,7 @@ class PartnerFileTest {
 
   @Test
   void utf16DeclaredAsUtf8SaysSoByItsByteOrderMark() {
-    byte[] file = concat(bytes(0xFF, 0xFE), CSV.getBytes(StandardCharsets.UTF_16LE));
+    byte[] file = utf16LeWithBom(CSV);
 
     assertThatThrownBy(() -> PartnerFile.open(new ByteArrayInputStream(file), "UTF-8", FileLimits.DEFAULTS))
         .isInstanceOf(UnreadableFileException.class)
@@ -458,14 +363,6 @@ class PartnerFileTest {
 
   private static CsvSplitter splitter() {
     return new CsvSplitter(new ChunkLimits(500, 160 * 1024), p -> 100, FileLimits.DEFAULTS, spill);
-  }
-
-  private static byte[] rows(int count) {
-    var csv = new StringBuilder("posting_id,company_name\n");
-    for (int i = 0; i < count; i++) {
-      csv.append("J-").append(i).append(",株式会社テスト").append(i).append('\n');
-    }
-    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The bytes, then {@code failure} where a storage read breaks off. */

@@ -14,6 +14,7 @@ import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.stage.PoisonMessageException;
 import dev.nayose.intake.FileLimits;
 import dev.nayose.intake.FileProblem;
+import dev.nayose.intake.PartnerFiles;
 import dev.nayose.intake.Rejection;
 import dev.nayose.intake.RejectionCode;
 import dev.nayose.intake.SplitSummary;
@@ -207,15 +208,7 @@ class UploadSplitHandlerTest {
 
   @Test
   void anS3ReadFailingWhileAGzipIsDecompressedIsRetriedNotAFailedUpload() throws IOException {
-    var csv = new StringBuilder("posting_id,company_name\n");
-    for (int i = 0; i < 20_000; i++) {
-      csv.append("J-").append(i).append(",株式会社").append(i).append('\n');
-    }
-    var gz = new java.io.ByteArrayOutputStream();
-    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] bytes = gz.toByteArray();
+    byte[] bytes = PartnerFiles.gzip(PartnerFiles.rows(20_000));
     var reset = new IOException("Connection reset");
     S3EventNotification event = upload(UploadState.RECEIVED, bytes, Map.of());
     String key = event.records().get(0).s3().object().decodedKey();
@@ -236,11 +229,8 @@ class UploadSplitHandlerTest {
 
   @Test
   void aGzipCutShortFailsTheUploadAsArchiveContents() throws IOException {
-    var gz = new java.io.ByteArrayOutputStream();
-    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-      out.write("posting_id,company_name\nJ-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] bytes = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 6);
+    byte[] gz = PartnerFiles.gzip(PartnerFiles.utf8("posting_id,company_name\nJ-1,株式会社テスト\n"));
+    byte[] bytes = java.util.Arrays.copyOf(gz, gz.length - 6);
     S3EventNotification event = upload(UploadState.RECEIVED, bytes, Map.of());
 
     handler.handle(event);

@@ -1,22 +1,20 @@
 package dev.nayose.split.it;
 
+import static dev.nayose.intake.PartnerFiles.CP932;
+import static dev.nayose.intake.PartnerFiles.gzip;
+import static dev.nayose.intake.PartnerFiles.utf16LeWithBom;
+import static dev.nayose.intake.PartnerFiles.xlsx;
+import static dev.nayose.intake.PartnerFiles.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.UploadObject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SplitServiceIT
 class SplitFormatsIT {
-  private static final Charset CP932 = Charset.forName("windows-31j");
-
   @Autowired
   JsonMapper json;
 
@@ -56,18 +52,13 @@ class SplitFormatsIT {
 
     assertThat(split("jobs.csv.gz", gzip(PLAIN), "UTF_8")).isEqualTo(plain);
     assertThat(split("jobs.zip", zip(CP932, "求人 12月.csv", PLAIN), "UTF_8")).isEqualTo(plain);
-    assertThat(split("jobs.zip.gz", gzip(zip(StandardCharsets.UTF_8, "jobs.csv", PLAIN)), "UTF_8")).isEqualTo(plain);
-    byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, CSV.getBytes(StandardCharsets.UTF_16LE));
-    assertThat(split("unicode.txt", utf16, "UTF_16LE")).isEqualTo(plain);
+    assertThat(split("jobs.zip.gz", gzip(zip("jobs.csv", PLAIN)), "UTF_8")).isEqualTo(plain);
+    assertThat(split("unicode.txt", utf16LeWithBom(CSV), "UTF_16LE")).isEqualTo(plain);
   }
 
   @Test
   void anXlsxUploadFailsAsUnsupportedFormatSayingWhatToSend() {
-    byte[] xlsx = zip(StandardCharsets.UTF_8,
-        "[Content_Types].xml", xml("<?xml version=\"1.0\"?><Types/>"), "_rels/.rels", xml("<Relationships/>"),
-        "xl/workbook.xml", xml("<workbook/>"), "xl/worksheets/sheet1.xml", xml("<worksheet/>"));
-
-    Map<String, Object> row = failed("求人.xlsx", xlsx);
+    Map<String, Object> row = failed("求人.xlsx", xlsx());
 
     assertThat(row).containsEntry("failure_code", "UNSUPPORTED_FORMAT").containsEntry("failure_reason",
         "file '求人.xlsx': this is an Excel workbook (xlsx), not CSV text: save it as CSV UTF-8 "
@@ -86,7 +77,7 @@ class SplitFormatsIT {
 
   @Test
   void aZipOfTwoFilesFailsAsArchiveContentsNamingBoth() {
-    Map<String, Object> row = failed("two.zip", zip(StandardCharsets.UTF_8, "a.csv", PLAIN, "b.csv", PLAIN));
+    Map<String, Object> row = failed("two.zip", zip("a.csv", PLAIN, "b.csv", PLAIN));
 
     assertThat(row).containsEntry("failure_code", "ARCHIVE_CONTENTS").containsEntry("failure_reason",
         "file 'two.zip': the zip holds more than one file ('a.csv', then 'b.csv'): nayose reads one CSV an upload; "
@@ -116,39 +107,5 @@ class SplitFormatsIT {
 
   private static java.util.UUID stackUploadOf(Map<String, Object> row) {
     return (java.util.UUID) row.get("upload_id");
-  }
-
-  private static byte[] xml(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
-  }
-
-  private static byte[] gzip(byte[] content) {
-    var out = new ByteArrayOutputStream();
-    try (var gz = new GZIPOutputStream(out)) {
-      gz.write(content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] zip(Charset names, Object... entries) {
-    var out = new ByteArrayOutputStream();
-    try (var zip = new ZipOutputStream(out, names)) {
-      for (int i = 0; i < entries.length; i += 2) {
-        zip.putNextEntry(new ZipEntry((String) entries[i]));
-        zip.write((byte[]) entries[i + 1]);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
