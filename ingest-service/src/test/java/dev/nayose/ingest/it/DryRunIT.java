@@ -3,12 +3,8 @@ package dev.nayose.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.contracts.UploadObject;
+import dev.nayose.intake.PartnerFiles;
 import dev.nayose.localstack.LocalStackExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -42,14 +38,13 @@ class DryRunIT {
   @Autowired
   JsonMapper json;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Pipeline pipeline;
-  private String key;
+  private Api api;
 
   @BeforeEach
   void partner() {
     pipeline = new Pipeline(json);
-    key = pipeline.partnerWithKey(PARTNER, "nys_it-dryrun-key");
+    api = pipeline.partner(port, PARTNER, "nys_it-dryrun-key");
   }
 
   @AfterEach
@@ -68,10 +63,9 @@ class DryRunIT {
     byte[] csv = "求人ID,会社名,給与下限,社内メモ\nJ-1,株式会社テスト,300000,a\nJ-2,Globex,250000,b\n"
         .getBytes(Charset.forName("windows-31j"));
 
-    HttpResponse<String> response = post("/v1/uploads?dryRun=true&filename=jobs.csv", "text/csv", csv);
+    HttpResponse<String> response = api.post("/v1/uploads?dryRun=true&filename=jobs.csv", "text/csv", csv);
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = json.readTree(response.body());
+    JsonNode report = pipeline.answer(response, 200);
     assertThat(report.path("dryRun").asBoolean()).isTrue();
     assertThat(report.path("readable").asBoolean()).isTrue();
     assertThat(report.path("wouldBe").asString()).isEqualTo("ACCEPTED");
@@ -97,11 +91,10 @@ class DryRunIT {
     }
     csv.append("W-1,Initech,1\n");
 
-    HttpResponse<String> response = post("/v1/uploads?dryRun=true&encoding=UTF-8", "text/csv",
+    HttpResponse<String> response = api.post("/v1/uploads?dryRun=true&encoding=UTF-8", "text/csv",
         csv.toString().getBytes(StandardCharsets.UTF_8));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = json.readTree(response.body());
+    JsonNode report = pipeline.answer(response, 200);
     assertThat(report.path("encodingDeclared").asBoolean()).isTrue();
     assertThat(report.path("rows").path("total").asLong()).isEqualTo(61);
     assertThat(report.path("rows").path("kept").asLong()).isEqualTo(30);
@@ -129,11 +122,10 @@ class DryRunIT {
 
   @Test
   void anUnreadableFileIsA200ThatSaysWhyAndWouldFail() throws Exception {
-    HttpResponse<String> response = post("/v1/uploads?dryRun=true", "text/csv",
+    HttpResponse<String> response = api.post("/v1/uploads?dryRun=true", "text/csv",
         "J-1,株式会社テスト\nJ-2,Globex\n".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = json.readTree(response.body());
+    JsonNode report = pipeline.answer(response, 200);
     assertThat(report.path("readable").asBoolean()).isFalse();
     assertThat(report.path("wouldBe").asString()).isEqualTo("FAILED");
     assertThat(report.path("failureCode").asString()).isEqualTo("NO_HEADER");
@@ -143,22 +135,15 @@ class DryRunIT {
 
   @Test
   void aGzipBodyIsReadThroughAndAPdfIsNamedWhereAnUploadWouldBeRefused() throws Exception {
-    var gzipped = new ByteArrayOutputStream();
-    try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
-      gzip.write("posting_id,company_name\nJ-1,Acme\n".getBytes(StandardCharsets.UTF_8));
-    }
-    HttpResponse<String> gz = Pipeline.post(http, uri("/v1/uploads?dryRun=true"), key, "text/csv",
-        gzipped.toByteArray(), Map.of("Content-Encoding", "gzip"));
-    HttpResponse<String> pdf = post("/v1/uploads?dryRun=true", "application/octet-stream",
-        "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+    HttpResponse<String> gz = api.post("/v1/uploads?dryRun=true", "text/csv",
+        PartnerFiles.gzip(PartnerFiles.utf8("posting_id,company_name\nJ-1,Acme\n")), Map.of("Content-Encoding", "gzip"));
+    HttpResponse<String> pdf = api.post("/v1/uploads?dryRun=true", "application/octet-stream", PartnerFiles.pdf());
 
-    assertThat(gz.statusCode()).as(gz.body()).isEqualTo(200);
-    JsonNode gzReport = json.readTree(gz.body());
+    JsonNode gzReport = pipeline.answer(gz, 200);
     assertThat(gzReport.path("container").asString()).isEqualTo("gzip");
     assertThat(gzReport.path("rows").path("kept").asLong()).isEqualTo(1);
     // a real upload of it is refused at once (415); the check says the same, as a report
-    assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(200);
-    JsonNode pdfReport = json.readTree(pdf.body());
+    JsonNode pdfReport = pipeline.answer(pdf, 200);
     assertThat(pdfReport.path("wouldBe").asString()).isEqualTo("FAILED");
     assertThat(pdfReport.path("failureCode").asString()).isEqualTo("UNSUPPORTED_FORMAT");
     assertThat(pdfReport.path("failureReason").asString()).contains("PDF");
@@ -168,17 +153,11 @@ class DryRunIT {
   void aMultipartFormIsCheckedTheSameWay() throws Exception {
     byte[] csv = "posting_id,company_name,postal_code\r\nJ-9,Globex,12-34\r\n".getBytes(StandardCharsets.UTF_8);
     String boundary = "nayose-" + UUID.randomUUID();
-    var form = new ByteArrayOutputStream();
-    form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"jobs.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    form.write(csv);
-    form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 
-    HttpResponse<String> response = post("/v1/uploads?dryRun=true", "multipart/form-data; boundary=" + boundary,
-        form.toByteArray());
+    HttpResponse<String> response = api.post("/v1/uploads?dryRun=true", "multipart/form-data; boundary=" + boundary,
+        Api.form(boundary, "jobs.csv", "text/csv", csv));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = json.readTree(response.body());
+    JsonNode report = pipeline.answer(response, 200);
     assertThat(report.path("readable").asBoolean()).isTrue();
     assertThat(report.path("rows").path("kept").asLong()).isEqualTo(1);
     assertThat(report.path("firstWarnings").get(0).path("code").asString()).isEqualTo("INVALID_POSTAL_CODE");
@@ -243,11 +222,11 @@ class DryRunIT {
    * one reads the answer (the server may answer, and stop reading, before the body ends).
    */
   private String rawPost(String framing, BodyWriter body) throws Exception {
-    try (var socket = new java.net.Socket("localhost", port)) {
+    try (var socket = new java.net.Socket("localhost", api.port())) {
       socket.setSoTimeout(60_000);
       var out = socket.getOutputStream();
       out.write(("POST /v1/uploads?dryRun=true HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-          + "X-API-Key: " + key + "\r\n" + framing + "\r\nConnection: close\r\n\r\n")
+          + "X-API-Key: " + api.key() + "\r\n" + framing + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Thread sender = new Thread(() -> {
@@ -269,9 +248,9 @@ class DryRunIT {
 
   @Test
   void aDryRunNeedsThePartnersKeyAndAnEmptyBodyIsRefusedAsForARealUpload() throws Exception {
-    HttpResponse<String> noKey = Pipeline.post(http, uri("/v1/uploads?dryRun=true"), null, "text/csv",
+    HttpResponse<String> noKey = Pipeline.post(api.http(), api.uri("/v1/uploads?dryRun=true"), null, "text/csv",
         "posting_id,company_name\n".getBytes(StandardCharsets.UTF_8), Map.of());
-    HttpResponse<String> empty = post("/v1/uploads?dryRun=true", "text/csv", new byte[0]);
+    HttpResponse<String> empty = api.post("/v1/uploads?dryRun=true", "text/csv", new byte[0]);
 
     assertThat(noKey.statusCode()).isEqualTo(401);
     assertThat(empty.statusCode()).isEqualTo(400);
@@ -280,8 +259,7 @@ class DryRunIT {
 
   @Test
   void theOpenApiDocumentDescribesTheDryRunWithAnExample() throws Exception {
-    JsonNode doc = json.readTree(http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode doc = json.readTree(api.get("/v3/api-docs").body());
     JsonNode post = doc.path("paths").path("/v1/uploads").path("post");
 
     assertThat(post.path("parameters").valueStream().map(p -> p.path("name").asString())).contains("dryRun");
@@ -305,15 +283,14 @@ class DryRunIT {
     byte[] csv = rows(100_000);
     // the first run warms the JIT up; both are printed, the second asserted
     long first = System.nanoTime();
-    assertThat(post("/v1/uploads?dryRun=true", "text/csv", csv).statusCode()).isEqualTo(200);
+    assertThat(api.post("/v1/uploads?dryRun=true", "text/csv", csv).statusCode()).isEqualTo(200);
     System.out.printf("DryRunIT: 100,000 rows, first run (cold JIT) %,d ms%n", (System.nanoTime() - first) / 1_000_000);
 
     long started = System.nanoTime();
-    HttpResponse<String> response = post("/v1/uploads?dryRun=true", "text/csv", csv);
+    HttpResponse<String> response = api.post("/v1/uploads?dryRun=true", "text/csv", csv);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = json.readTree(response.body());
+    JsonNode report = pipeline.answer(response, 200);
     assertThat(report.path("rows").path("kept").asLong()).isEqualTo(100_000);
     assertThat(report.path("chunks").asInt()).isEqualTo(200);
     System.out.printf("DryRunIT: 100,000 rows (%,d bytes) checked over HTTP in %,d ms%n", csv.length, millis);
@@ -328,13 +305,5 @@ class DryRunIT {
           .append(i % 9 + 1).append("-1,").append(250_000 + i % 100_000).append(",エンジニア\n");
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-    return Pipeline.post(http, uri(path), key, contentType, body, Map.of());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
   }
 }

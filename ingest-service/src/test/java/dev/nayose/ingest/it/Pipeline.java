@@ -1,5 +1,6 @@
 package dev.nayose.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nayose.contracts.S3EventNotification;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the integration tests read from the real stack: partners and keys, the uploads queue, stored objects. */
@@ -50,6 +52,17 @@ final class Pipeline {
     db.sql("insert into partner_api_key (key_sha256, partner_id, label) values (:hash, :id, 'it') on conflict do nothing")
         .param("hash", ApiKeyDigest.sha256Hex(key)).param("id", partnerId).update();
     return key;
+  }
+
+  /** Creates the partner with this API key; returns its calls to the service on {@code port}. */
+  Api partner(int port, String partnerId, String key) {
+    return new Api(HttpClient.newHttpClient(), port, partnerWithKey(partnerId, key));
+  }
+
+  /** The JSON body (a report, a problem) of a response, once asserted to have {@code status}. */
+  JsonNode answer(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return json.readTree(response.body());
   }
 
   /** POSTs {@code body} with the partner's API key (none if null) and the extra headers. */

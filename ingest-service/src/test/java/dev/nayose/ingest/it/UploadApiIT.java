@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nayose.contracts.S3EventNotification;
 import dev.nayose.contracts.UploadObject;
 import dev.nayose.localstack.LocalStackExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,16 +42,15 @@ class UploadApiIT {
   @Autowired
   JsonMapper json;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Pipeline pipeline;
-  private String acmeKey;
-  private String globexKey;
+  private Api acme;
+  private Api globex;
 
   @BeforeEach
   void partners() {
     pipeline = new Pipeline(json);
-    acmeKey = pipeline.partnerWithKey("it-acme", "nys_it-acme-key");
-    globexKey = pipeline.partnerWithKey("it-globex", "nys_it-globex-key");
+    acme = pipeline.partner(port, "it-acme", "nys_it-acme-key");
+    globex = pipeline.partner(port, "it-globex", "nys_it-globex-key");
   }
 
   @Test
@@ -62,7 +58,7 @@ class UploadApiIT {
     byte[] csv = "posting_id,company_name\nJ-1,株式会社テスト\n".getBytes(StandardCharsets.UTF_8);
 
     HttpResponse<String> response = post("/v1/uploads?filename=" + URLEncoder.encode("求人 11月.csv", StandardCharsets.UTF_8)
-        + "&encoding=UTF-8&callbackUrl=https://partner.example/cb", acmeKey, "text/csv", csv, Map.of());
+        + "&encoding=UTF-8&callbackUrl=https://partner.example/cb", acme.key(), "text/csv", csv, Map.of());
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json.readTree(response.body());
@@ -101,7 +97,7 @@ class UploadApiIT {
   void aBodyLargerThanOnePartIsStoredAsAMultipartUpload() throws Exception {
     byte[] csv = generated(12 * MIB + 12345);
 
-    HttpResponse<String> response = post("/v1/uploads?filename=big.csv", acmeKey, "application/octet-stream", csv, Map.of());
+    HttpResponse<String> response = post("/v1/uploads?filename=big.csv", acme.key(), "application/octet-stream", csv, Map.of());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     UUID id = UUID.fromString(json.readTree(response.body()).path("uploadId").asString());
@@ -118,15 +114,9 @@ class UploadApiIT {
   void aMultipartFormUploadIsStoredTheSameWay() throws Exception {
     byte[] csv = "posting_id,company_name\r\nJ-9,Globex\r\n".getBytes(StandardCharsets.UTF_8);
     String boundary = "nayose-" + UUID.randomUUID();
-    var form = new ByteArrayOutputStream();
-    form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"jobs 2026.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    form.write(csv);
-    form.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"encoding\"\r\n\r\nShift_JIS\r\n--"
-        + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 
-    HttpResponse<String> response = post("/v1/uploads", globexKey, "multipart/form-data; boundary=" + boundary,
-        form.toByteArray(), Map.of());
+    HttpResponse<String> response = post("/v1/uploads", globex.key(), "multipart/form-data; boundary=" + boundary,
+        Api.form(boundary, "jobs 2026.csv", "text/csv", csv, "encoding", "Shift_JIS"), Map.of());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     JsonNode body = json.readTree(response.body());
@@ -147,8 +137,8 @@ class UploadApiIT {
     String idempotencyKey = "it-" + UUID.randomUUID();
     byte[] csv = "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<String> first = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
-    HttpResponse<String> second = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> first = post("/v1/uploads", acme.key(), "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> second = post("/v1/uploads", acme.key(), "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
 
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(second.statusCode()).isEqualTo(202);
@@ -168,9 +158,9 @@ class UploadApiIT {
     byte[] first = "posting_id,company_name\nJ-1,A\n".getBytes(StandardCharsets.UTF_8);
     byte[] other = "posting_id,company_name\nJ-2,B\n".getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<String> created = post("/v1/uploads", acmeKey, "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> created = post("/v1/uploads", acme.key(), "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
     int objects = objectsUnder("incoming/it-acme/").size();
-    HttpResponse<String> refused = post("/v1/uploads", acmeKey, "text/csv", other, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> refused = post("/v1/uploads", acme.key(), "text/csv", other, Map.of("Idempotency-Key", idempotencyKey));
 
     assertThat(created.statusCode()).isEqualTo(202);
     String id = json.readTree(created.body()).path("uploadId").asString();
@@ -184,7 +174,7 @@ class UploadApiIT {
         .param("k", idempotencyKey).query(Integer.class).single()).isEqualTo(1);
     assertThat(objectsUnder("incoming/it-acme/")).hasSize(objects);
     // the first file under its key is still the first upload
-    HttpResponse<String> replayed = post("/v1/uploads", acmeKey, "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> replayed = post("/v1/uploads", acme.key(), "text/csv", first, Map.of("Idempotency-Key", idempotencyKey));
     assertThat(replayed.statusCode()).isEqualTo(202);
     assertThat(json.readTree(replayed.body()).path("uploadId").asString()).isEqualTo(id);
   }
@@ -193,13 +183,13 @@ class UploadApiIT {
   void anExpiredIdempotencyKeyMakesANewUpload() throws Exception {
     String idempotencyKey = "it-" + UUID.randomUUID();
     byte[] csv = "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> first = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> first = post("/v1/uploads", acme.key(), "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
     UUID firstId = UUID.fromString(json.readTree(first.body()).path("uploadId").asString());
     // received a day and a minute ago: past the default lifetime of 24 hours
     pipeline.db().sql("update upload set received_at = now() - interval '24 hours 1 minute' where upload_id = :id")
         .param("id", firstId).update();
 
-    HttpResponse<String> second = post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
+    HttpResponse<String> second = post("/v1/uploads", acme.key(), "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey));
 
     assertThat(second.statusCode()).isEqualTo(202);
     assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("false");
@@ -218,7 +208,7 @@ class UploadApiIT {
     try {
       List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        requests.add(() -> post("/v1/uploads", acmeKey, "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey)));
+        requests.add(() -> post("/v1/uploads", acme.key(), "text/csv", csv, Map.of("Idempotency-Key", idempotencyKey)));
       }
       List<String> ids = new ArrayList<>();
       for (Future<HttpResponse<String>> f : pool.invokeAll(requests)) {
@@ -257,22 +247,22 @@ class UploadApiIT {
 
   @Test
   void theKeyMayComeAsABearerToken() throws Exception {
-    var request = HttpRequest.newBuilder(uri("/v1/uploads?limit=5")).header("Authorization", "Bearer " + acmeKey).GET().build();
+    var request = HttpRequest.newBuilder(acme.uri("/v1/uploads?limit=5")).header("Authorization", "Bearer " + acme.key()).GET().build();
 
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = acme.http().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
   @Test
   void anUploadIsVisibleToItsPartnerOnly() throws Exception {
-    HttpResponse<String> created = post("/v1/uploads?filename=a.csv", acmeKey, "text/csv",
+    HttpResponse<String> created = post("/v1/uploads?filename=a.csv", acme.key(), "text/csv",
         "posting_id\nJ-1\n".getBytes(StandardCharsets.UTF_8), Map.of());
     String id = json.readTree(created.body()).path("uploadId").asString();
 
-    HttpResponse<String> asAcme = get("/v1/uploads/" + id, acmeKey);
-    HttpResponse<String> asGlobex = get("/v1/uploads/" + id, globexKey);
-    HttpResponse<String> unknown = get("/v1/uploads/" + UUID.randomUUID(), globexKey);
+    HttpResponse<String> asAcme = get("/v1/uploads/" + id, acme.key());
+    HttpResponse<String> asGlobex = get("/v1/uploads/" + id, globex.key());
+    HttpResponse<String> unknown = get("/v1/uploads/" + UUID.randomUUID(), globex.key());
 
     assertThat(asAcme.statusCode()).isEqualTo(200);
     JsonNode status = json.readTree(asAcme.body());
@@ -292,11 +282,11 @@ class UploadApiIT {
         .isEqualTo(json.readTree(unknown.body()).path("title").asString());
     assertThat(unknown.statusCode()).isEqualTo(404);
 
-    HttpResponse<String> recent = get("/v1/uploads?limit=100", acmeKey);
+    HttpResponse<String> recent = get("/v1/uploads?limit=100", acme.key());
     assertThat(recent.statusCode()).isEqualTo(200);
     assertThat(json.readTree(recent.body()).path("uploads").valueStream().map(u -> u.path("uploadId").asString()))
         .contains(id);
-    assertThat(json.readTree(get("/v1/uploads?limit=100", globexKey).body()).path("uploads").valueStream()
+    assertThat(json.readTree(get("/v1/uploads?limit=100", globex.key()).body()).path("uploads").valueStream()
         .map(u -> u.path("uploadId").asString())).doesNotContain(id);
   }
 
@@ -304,12 +294,12 @@ class UploadApiIT {
   void anEmptyBodyOrAnUnknownEncodingIsABadRequestAndStoresNothing() throws Exception {
     int before = pipeline.db().sql("select count(*) from upload").query(Integer.class).single();
 
-    HttpResponse<String> empty = post("/v1/uploads", acmeKey, "text/csv", new byte[0], Map.of());
-    HttpResponse<String> encoding = post("/v1/uploads?encoding=EBCDIC", acmeKey, "text/csv",
+    HttpResponse<String> empty = post("/v1/uploads", acme.key(), "text/csv", new byte[0], Map.of());
+    HttpResponse<String> encoding = post("/v1/uploads?encoding=EBCDIC", acme.key(), "text/csv",
         "x\n".getBytes(StandardCharsets.UTF_8), Map.of());
-    HttpResponse<String> callback = post("/v1/uploads?callbackUrl=ftp://x", acmeKey, "text/csv",
+    HttpResponse<String> callback = post("/v1/uploads?callbackUrl=ftp://x", acme.key(), "text/csv",
         "x\n".getBytes(StandardCharsets.UTF_8), Map.of());
-    HttpResponse<String> mediaType = post("/v1/uploads", acmeKey, "application/json", "{}".getBytes(StandardCharsets.UTF_8),
+    HttpResponse<String> mediaType = post("/v1/uploads", acme.key(), "application/json", "{}".getBytes(StandardCharsets.UTF_8),
         Map.of());
 
     assertThat(empty.statusCode()).isEqualTo(400);
@@ -326,7 +316,7 @@ class UploadApiIT {
 
   @Test
   void theOpenApiDocumentDescribesTheUploadApiAndItsKey() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+    HttpResponse<String> response = acme.http().send(HttpRequest.newBuilder(acme.uri("/v3/api-docs")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -364,16 +354,12 @@ class UploadApiIT {
 
   private HttpResponse<String> post(String path, String apiKey, String contentType, byte[] body, Map<String, String> headers)
       throws IOException, InterruptedException {
-    return Pipeline.post(http, uri(path), apiKey, contentType, body, headers);
+    return Pipeline.post(acme.http(), acme.uri(path), apiKey, contentType, body, headers);
   }
 
   private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET().build(),
+    return acme.http().send(HttpRequest.newBuilder(acme.uri(path)).header("X-API-Key", apiKey).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
   }
 
   static byte[] generated(int size) {

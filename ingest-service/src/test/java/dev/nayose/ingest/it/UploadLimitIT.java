@@ -3,9 +3,6 @@ package dev.nayose.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nayose.localstack.LocalStackExtension;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,14 +32,13 @@ class UploadLimitIT {
   @Autowired
   JsonMapper json;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Pipeline pipeline;
-  private String key;
+  private Api api;
 
   @BeforeEach
   void partner() {
     pipeline = new Pipeline(json);
-    key = pipeline.partnerWithKey("it-limits", "nys_it-limits-key");
+    api = pipeline.partner(port, "it-limits", "nys_it-limits-key");
   }
 
   private static byte[] csv(int bytes) {
@@ -60,13 +56,12 @@ class UploadLimitIT {
   @Test
   void aRawBodyAtTheLimitIsTakenAndOneByteMoreIsRefusedNamingTheLimit() throws Exception {
     long before = uploads();
-    HttpResponse<String> atLimit = Pipeline.post(http, uri(), key, "text/csv", csv(10_000), Map.of());
+    HttpResponse<String> atLimit = api.post("/v1/uploads", "text/csv", csv(10_000), Map.of());
     assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(202);
 
-    HttpResponse<String> over = Pipeline.post(http, uri(), key, "text/csv", csv(10_001), Map.of());
+    HttpResponse<String> over = api.post("/v1/uploads", "text/csv", csv(10_001), Map.of());
 
-    assertThat(over.statusCode()).isEqualTo(413);
-    JsonNode problem = json.readTree(over.body());
+    JsonNode problem = pipeline.answer(over, 413);
     assertThat(problem.path("detail").asString()).isEqualTo(DETAIL);
     assertThat(problem.path("maxBytes").asLong()).isEqualTo(10_000);
     assertThat(problem.path("setting").asString()).isEqualTo("nayose.limits.max-bytes");
@@ -77,23 +72,13 @@ class UploadLimitIT {
   void aMultipartBodyBeyondTheLimitIsRefusedTheSameWay() throws Exception {
     long before = uploads();
     String boundary = "nayose-" + UUID.randomUUID();
-    var form = new ByteArrayOutputStream();
-    form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    form.write(csv(20_000));
-    form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 
-    HttpResponse<String> over = Pipeline.post(http, uri(), key, "multipart/form-data; boundary=" + boundary,
-        form.toByteArray(), Map.of());
+    HttpResponse<String> over = api.post("/v1/uploads", "multipart/form-data; boundary=" + boundary,
+        Api.form(boundary, "big.csv", "text/csv", csv(20_000)), Map.of());
 
-    assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
-    JsonNode problem = json.readTree(over.body());
+    JsonNode problem = pipeline.answer(over, 413);
     assertThat(problem.path("detail").asString()).isEqualTo(DETAIL);
     assertThat(problem.path("setting").asString()).isEqualTo("nayose.limits.max-bytes");
     assertThat(uploads()).isEqualTo(before);
-  }
-
-  private URI uri() {
-    return URI.create("http://localhost:" + port + "/v1/uploads");
   }
 }

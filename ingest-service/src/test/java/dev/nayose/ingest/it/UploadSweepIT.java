@@ -8,8 +8,6 @@ import dev.nayose.ingest.adapter.in.schedule.DeadLetterReconciler;
 import dev.nayose.ingest.app.UploadSweeper;
 import dev.nayose.localstack.LocalStackExtension;
 import dev.nayose.platform.ledger.UploadStateMachine;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -53,14 +51,13 @@ class UploadSweepIT {
   @Autowired
   UploadStateMachine states;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Pipeline pipeline;
-  private String key;
+  private Api api;
 
   @BeforeEach
   void partner() {
     pipeline = new Pipeline(json);
-    key = pipeline.partnerWithKey(PARTNER, "nys_it-sweep-key");
+    api = pipeline.partner(port, PARTNER, "nys_it-sweep-key");
   }
 
   @Test
@@ -179,8 +176,7 @@ class UploadSweepIT {
   }
 
   private HttpResponse<String> post(byte[] body, String idempotencyKey) throws Exception {
-    return Pipeline.post(http, URI.create("http://localhost:" + port + "/v1/uploads"), key, "text/csv", body,
-        Map.of("Idempotency-Key", idempotencyKey));
+    return api.post("/v1/uploads", "text/csv", body, Map.of("Idempotency-Key", idempotencyKey));
   }
 
   private static MessageAttributeValue text(String value) {
