@@ -4,7 +4,9 @@ import dev.nayose.ingest.app.EmptyUploadException;
 import dev.nayose.ingest.app.IdempotencyConflictException;
 import dev.nayose.ingest.app.IdempotencyKeyInUseException;
 import dev.nayose.ingest.app.TooManyUploadsException;
+import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.intake.FileProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -38,6 +41,17 @@ import software.amazon.awssdk.core.exception.SdkException;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  /** The problem's property a partner's program reads: intake's {@link FileProblem} names, or one of those below. */
+  static final String CODE = "code";
+  static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+  /** The body did not arrive whole; nothing was stored. */
+  static final String NOT_RECEIVED = "NOT_RECEIVED";
+
+  private final long maxBytes;
+
+  ProblemAdvice(UploadLimits limits) {
+    this.maxBytes = limits.maxBytes();
+  }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
@@ -62,20 +76,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.parameter(), e.getMessage());
     problem.setProperty("parameter", e.parameter());
+    problem.setProperty(CODE, e.code());
     return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> empty(EmptyUploadException e) {
-    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage())),
-        null);
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage());
+    problem.setProperty(CODE, FileProblem.EMPTY_FILE.name());
+    return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+    return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLargeProblem(e)), null);
+  }
+
+  /** A multipart body over the limit, refused by the multipart resolver: the same problem as a raw body's. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return createResponseEntity(tooLargeProblem(new BodyTooLargeException(maxBytes)), headers,
+        HttpStatus.CONTENT_TOO_LARGE, request);
+  }
+
+  private static ProblemDetail tooLargeProblem(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
+    problem.setProperty(CODE, BODY_TOO_LARGE);
     problem.setProperty("maxBytes", e.maxBytes());
-    return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
+    return problem;
   }
 
   @ExceptionHandler
@@ -110,9 +139,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   /** The body could not be read: mostly the partner went away mid-upload. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unreadable(IOException e) {
-    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable body",
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable body",
         "the request body could not be read to its end (the connection closed early?); nothing was stored:"
-            + " send the whole file again")), e);
+            + " send the whole file again");
+    problem.setProperty(CODE, NOT_RECEIVED);
+    return logged(ResponseEntity.badRequest().body(problem), e);
   }
 
   @ExceptionHandler
