@@ -14,6 +14,7 @@ import dev.nayose.cli.BadInputCorpus.Sending;
 import dev.nayose.cli.BadInputCorpus.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
