@@ -881,11 +881,13 @@ final class BadInputCorpus {
         () -> utf8(postings(3)), Sending.raw().contentType("application/x-www-form-urlencoded"),
         new Refused(415, Set.of(), List.of("text/csv"))));
     all.add(c("invalid-callback-url", "callbackUrl=not-a-url", () -> utf8(postings(3)),
-        Sending.raw().query("callbackUrl", "not-a-url"), refused(400, "INVALID_PARAMETER", "callbackUrl")));
+        Sending.raw().query("callbackUrl", "not-a-url"), refused(400, "INVALID_PARAMETER", "callback URL")));
     all.add(c("encodings-disagree", "encoding=UTF-8 and X-Nayose-Encoding: Shift_JIS", () -> utf8(postings(3)),
         Sending.raw().declared("UTF-8").encodingHeader("Shift_JIS"), refused(400, "INVALID_PARAMETER", "disagree")));
+    // Tomcat answers a body that ends before its Content-Length itself (a bare 400), before the
+    // application's problem can be written: the status and that nothing is kept are what can be asserted
     all.add(c("content-length-lies", "Content-Length twice the bytes sent", () -> utf8(postings(50)),
-        Sending.via(Transport.SHORT_BODY), refused(400, "NOT_RECEIVED", "send")));
+        Sending.via(Transport.SHORT_BODY), new Refused(400, Set.of(), List.of())));
     all.add(c("client-stops-mid-body", "a client that stops half-way through the body", () -> utf8(withDescriptions(
         600, 1_000)), Sending.via(Transport.ABANDONED), new NotKept()));
     return List.copyOf(all);

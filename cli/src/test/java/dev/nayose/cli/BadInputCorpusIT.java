@@ -57,6 +57,8 @@ import tools.jackson.databind.JsonNode;
 class BadInputCorpusIT {
   /** Longer than issue 11's "within a minute of upload", so that a slow case is reported with its time. */
   private static final Duration SETTLE = Duration.ofSeconds(120);
+  /** Issue 11: every kind ends COMPLETED, FAILED or refused within a minute of upload. */
+  private static final double WITHIN_SECONDS = 60;
   private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STALLED");
   private static final int SENDERS = 12;
 
@@ -431,6 +433,10 @@ class BadInputCorpusIT {
       wrong.add("the case did not run");
     } else {
       check(c.expected(), got, wrong);
+      if (got.settledSeconds() > WITHIN_SECONDS) {
+        wrong.add(String.format("settled after %.0f s, more than the %.0f s allowed", got.settledSeconds(),
+            WITHIN_SECONDS));
+      }
     }
     if (!wrong.isEmpty()) {
       fail(String.format("case %s (%s)%n  sent:     %s%n  expected: %s%n  got:      %s%n  wrong:    %s",
