@@ -16,6 +16,7 @@ import dev.nayose.match.domain.MatcherSettings;
 import dev.nayose.match.domain.ScoringMatchEngine;
 import dev.nayose.intake.ChunkLimits;
 import dev.nayose.intake.CsvSplitter;
+import dev.nayose.intake.FileLimits;
 import dev.nayose.intake.SplitSummary;
 import dev.nayose.intake.UploadText;
 import java.io.InputStream;
@@ -113,7 +114,8 @@ final class MatchFileCommand implements Callable<Integer> {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
       csv.writeRecord("posting_id", "decision", "company_id", "office_id", "score", "reasons");
       UploadText text = UploadText.open(in, null);
-      summary = new CsvSplitter(new ChunkLimits(500, Integer.MAX_VALUE), posting -> 0).split(text.reader(),
+      summary = new CsvSplitter(new ChunkLimits(500, Integer.MAX_VALUE), posting -> 0, FileLimits.DEFAULTS,
+          Path.of(System.getProperty("java.io.tmpdir"))).split(text.reader(),
           UploadText.displayName(text.encoding()), (chunk, rows) -> {
             for (JobPosting posting : rows) {
               MatchedPosting m = engine.match(posting);

@@ -4,21 +4,32 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.nayose.contracts.JobPosting;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a posting file into chunks of postings, the warnings of their fields and a list of
- * rejected rows, reading it once, front to back: memory holds one chunk and the
- * {@link PostingIdIndex}, never the file.
+ * rejected rows, reading it once, front to back: memory holds one chunk, one record (at most 4
+ * times {@link FileLimits#maxFieldChars()} characters) and the heap part of the
+ * {@link PostingIdIndex} (at most 16 MiB; beyond it the table is a file in the spill directory),
+ * never the file.
+ *
+ * <p>A file with more data rows than {@link FileLimits#maxRows()}, a header of more columns than
+ * {@link FileLimits#maxColumns()} or a field longer than {@link FileLimits#maxFieldChars()} is
+ * refused as a whole ({@link FileProblem#LIMIT_EXCEEDED}, naming the limit, its value and its
+ * setting): the CSV reader cannot go on past a field it did not read to its end.
  *
  * <p>The file is RFC 4180 CSV (comma, double quotes, a quoted field may span lines). The first
  * non-blank record is the header ({@link HeaderMapping}); every further record is a data row,
@@ -42,24 +53,48 @@ import java.util.Objects;
  * chunks, which makes re-splitting an upload idempotent.
  */
 public final class CsvSplitter {
+  /**
+   * The least buffer: FastCSV starts at 8 Ki characters. Beyond it the buffer is one record's
+   * limit, so that a quote never closed is stopped there, not read to the end of the file.
+   */
+  private static final int MIN_BUFFER_CHARS = 64 * 1024;
+  /** FastCSV's default field count per record; a header is held to {@link FileLimits#maxColumns()} itself. */
+  private static final int MIN_FIELDS = 16 * 1024;
+  /** A record may hold this many longest fields in all (FastCSV's own ratio), which bounds its memory. */
+  private static final int RECORD_FIELDS = 4;
+  private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
   private final ChunkLimits limits;
   private final PostingSize sizes;
+  private final FileLimits fileLimits;
+  private final Path spillDirectory;
 
-  public CsvSplitter(ChunkLimits limits, PostingSize sizes) {
+  /**
+   * @param fileLimits the rows, columns and field length a file may have; beyond one the file is
+   *     refused as a whole ({@link FileProblem#LIMIT_EXCEEDED}). Its bytes are {@link PartnerFile}'s.
+   * @param spillDirectory where the posting-id table of a file of more than some 780,000 rows goes
+   *     ({@link PostingIdIndex}): 16 bytes a row at most twice over, deleted when the split ends
+   */
+  public CsvSplitter(ChunkLimits limits, PostingSize sizes, FileLimits fileLimits, Path spillDirectory) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.sizes = Objects.requireNonNull(sizes, "sizes");
+    this.fileLimits = Objects.requireNonNull(fileLimits, "fileLimits");
+    this.spillDirectory = Objects.requireNonNull(spillDirectory, "spillDirectory");
   }
 
   /**
    * Reads {@code text} to its end, handing chunks, warnings and rejections to the sinks as it goes.
    *
    * @param encodingName the file's encoding, named in rejections of undecodable bytes
-   * @throws UnreadableFileException when the file is empty, its header is not usable or it is not
-   *     well-formed CSV; the sinks may have received part of the file by then
-   * @throws UncheckedIOException when reading {@code text} fails
+   * @throws UnreadableFileException when the file is empty, its header is not usable, it is not
+   *     well-formed CSV, it is beyond a limit, or reading it fails because of the file
+   *     ({@link UnreadableContentException}); the sinks may have received part of the file by then
+   * @throws UncheckedIOException when reading {@code text} fails otherwise
    */
   public SplitSummary split(Reader text, String encodingName, ChunkSink chunks, RejectionSink rejections,
       WarningSink warnings) throws UnreadableFileException {
+    int fieldChars = fileLimits.maxFieldChars();
+    int recordChars = (int) Math.min(Integer.MAX_VALUE - 8, (long) RECORD_FIELDS * fieldChars);
     CsvReader<CsvRecord> csv = CsvReader.builder()
         .skipEmptyLines(true)
         // a row's field count is checked against the header's, as a rejection of that row
@@ -67,27 +102,48 @@ public final class CsvSplitter {
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         // an unbalanced quote swallows the rest of the file into one field: say so, do not guess
         .allowUnclosedQuote(false)
-        .ofCsvRecord(text);
-    try (CloseableIterator<CsvRecord> records = csv.iterator()) {
-      return new Run(records, encodingName, chunks, rejections, warnings).split();
+        .maxBufferSize(Math.max(MIN_BUFFER_CHARS, recordChars))
+        .build(CsvRecordHandler.builder()
+            .maxFieldSize(fieldChars)
+            .maxRecordSize(recordChars)
+            .maxFields(Math.max(MIN_FIELDS, fileLimits.maxColumns() + 1))
+            .build(), text);
+    try (CloseableIterator<CsvRecord> records = csv.iterator();
+        Run run = new Run(records, encodingName, chunks, rejections, warnings)) {
+      return run.split();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw readFailure(e);
+    } catch (UncheckedIOException e) {
+      throw readFailure(e.getCause());
     } catch (CsvParseException e) {
       if (e.getCause() instanceof IOException io) {
-        throw new UncheckedIOException(io);
+        throw readFailure(io);
       }
       throw new UnreadableFileException(FileProblem.MALFORMED_CSV, "the file is not well-formed CSV: " + e.getMessage());
     }
   }
 
+  /**
+   * A failure to read the text: the file's own ({@link UnreadableContentException}: a gzip or zip
+   * cut short or corrupt, too many decompressed bytes) thrown as its failure, else (storage) to be
+   * rethrown unchecked.
+   */
+  private static UncheckedIOException readFailure(IOException e) throws UnreadableFileException {
+    if (e instanceof UnreadableContentException content) {
+      throw content.unreadable();
+    }
+    return new UncheckedIOException(e);
+  }
+
   /** The state of one pass over one file. */
-  private final class Run {
+  private final class Run implements AutoCloseable {
     private final CloseableIterator<CsvRecord> records;
     private final String encodingName;
     private final ChunkSink chunks;
     private final RejectionSink rejections;
     private final WarningSink warnings;
-    private final PostingIdIndex postingIds = new PostingIdIndex();
+    private final PostingIdIndex postingIds = new PostingIdIndex(spillDirectory);
+    private List<String> headerTexts = List.of();
     private final Map<RejectionCode, Long> rejectionsByCode = new EnumMap<>(RejectionCode.class);
     private final Map<WarningCode, Long> warningsByCode = new EnumMap<>(WarningCode.class);
     private long rowsWithWarnings;
@@ -106,10 +162,21 @@ public final class CsvSplitter {
       this.warnings = warnings;
     }
 
+    @Override
+    public void close() {
+      postingIds.close();
+    }
+
     SplitSummary split() throws UnreadableFileException {
       CsvRecord first = nextNonBlank();
       if (first == null) {
         throw new UnreadableFileException(FileProblem.EMPTY_FILE, "the file is empty");
+      }
+      if (first.getFieldCount() > fileLimits.maxColumns()) {
+        throw new UnreadableFileException(FileProblem.LIMIT_EXCEEDED, "the header has "
+            + FileLimits.thousands(first.getFieldCount()) + " columns, more than the "
+            + FileLimits.thousands(fileLimits.maxColumns()) + " allowed (" + FileLimits.MAX_COLUMNS_SETTING
+            + "); remove the columns nayose does not read and upload the file again");
       }
       List<String> headerTexts = new ArrayList<>(first.getFields().size());
       List<CharacterScreen.Screened> screenedHeader = new ArrayList<>(first.getFields().size());
@@ -119,9 +186,16 @@ public final class CsvSplitter {
         headerTexts.add(screened.text());
       }
       HeaderMapping header = HeaderMapping.of(headerTexts);
+      this.headerTexts = headerTexts;
       var validator = new RowValidator(header, encodingName);
       warnHeader(first.getStartingLineNumber(), first.getFields(), screenedHeader, validator);
       for (CsvRecord record = nextNonBlank(); record != null; record = nextNonBlank()) {
+        if (rowsTotal == fileLimits.maxRows()) {
+          String max = FileLimits.thousands(fileLimits.maxRows());
+          throw new UnreadableFileException(FileProblem.LIMIT_EXCEEDED, "the file has more than " + max
+              + " rows (" + FileLimits.MAX_ROWS_SETTING + "); split it into files of at most " + max
+              + " rows and upload each");
+        }
         rowsTotal++;
         long row = record.getStartingLineNumber();
         RowOutcome outcome = validator.validate(row, record.getFields());
@@ -220,14 +294,63 @@ public final class CsvSplitter {
       }
     }
 
-    private CsvRecord nextNonBlank() {
-      while (records.hasNext()) {
-        CsvRecord record = records.next();
-        if (!isBlank(record)) {
-          return record;
+    private CsvRecord nextNonBlank() throws UnreadableFileException {
+      try {
+        while (records.hasNext()) {
+          CsvRecord record = records.next();
+          if (!isBlank(record)) {
+            return record;
+          }
         }
+        return null;
+      } catch (CsvParseException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw readFailure(io);
+        }
+        throw unreadable(e);
       }
-      return null;
+    }
+
+    /**
+     * FastCSV cannot read on past a field beyond its limits: the file is refused as a whole,
+     * naming the row and the limit. FastCSV says which limit only in its message (4.4).
+     */
+    private UnreadableFileException unreadable(CsvParseException e) {
+      String message = String.valueOf(e.getMessage());
+      Matcher line = LINE.matcher(message);
+      String row = line.find() ? "row " + line.group(1) : "a row";
+      String column = column(message);
+      String fix = "; nayose cannot read past it, so the file is refused as a whole: shorten it (or close the "
+          + "quote) and upload the file again";
+      if (message.contains("max field size")) {
+        return new UnreadableFileException(FileProblem.LIMIT_EXCEEDED, row + " has a field" + column
+            + " of more than " + FileLimits.thousands(fileLimits.maxFieldChars()) + " characters ("
+            + FileLimits.MAX_FIELD_CHARS_SETTING + "), or a quote opened there that is never closed" + fix);
+      }
+      if (message.contains("max record size") || message.contains("maximum buffer size")) {
+        long recordChars = Math.min(Integer.MAX_VALUE - 8, (long) RECORD_FIELDS * fileLimits.maxFieldChars());
+        return new UnreadableFileException(FileProblem.LIMIT_EXCEEDED, row + " holds more than "
+            + FileLimits.thousands(recordChars) + " characters in all (" + RECORD_FIELDS + " times "
+            + FileLimits.MAX_FIELD_CHARS_SETTING + "), or a quote opened there is never closed" + fix);
+      }
+      if (message.contains("maximum limit of")) {
+        return new UnreadableFileException(FileProblem.LIMIT_EXCEEDED, row + " has more than "
+            + FileLimits.thousands(Math.max(MIN_FIELDS, fileLimits.maxColumns() + 1)) + " fields, far more "
+            + "than the header's " + headerTexts.size() + " columns; check the field separator (a comma) and "
+            + "upload the file again");
+      }
+      return new UnreadableFileException(FileProblem.MALFORMED_CSV, "the file is not well-formed CSV: " + message);
+    }
+
+    /** " (column 3, description)" for "Field at index 2 ...", when the message names the field. */
+    private String column(String message) {
+      Matcher index = Pattern.compile("index (\\d+)").matcher(message);
+      if (!index.find()) {
+        return "";
+      }
+      int i = Integer.parseInt(index.group(1));
+      String name = i < headerTexts.size() ? ", " + headerTexts.get(i) : "";
+      return " (column " + (i + 1) + name + ")";
     }
 
     private static boolean isBlank(CsvRecord record) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * An uploaded file's bytes as text, read as they arrive: never more than {@link #SAMPLE_BYTES}
  * held at once for the decision, whatever the file's size.
  *
- * <p>The encoding is the one the partner declared, if any; otherwise the one the file's byte-order
- * mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise {@link TextEncoding#detect} on the first
- * {@link #SAMPLE_BYTES} bytes. A byte-order mark of the encoding read is not part of the text.
+ * <p>The encoding is the one the partner declared, if any (a declaration plainly wrong on the
+ * first {@link #SAMPLE_BYTES} bytes is refused: {@link EncodingCheck}); otherwise the one the
+ * file's byte-order mark names (UTF-8, UTF-16LE, UTF-16BE); otherwise UTF-16 when the NUL bytes of
+ * its ASCII characters show it ({@link FileFormat#utf16WithoutBom}); otherwise
+ * {@link TextEncoding#detect} on the first {@link #SAMPLE_BYTES} bytes. A byte-order mark of the encoding read is not part of the text.
  * Bytes that are not valid in the encoding (a malformed UTF-8 sequence, a Shift_JIS lead byte
  * without its trail byte, an unpaired surrogate in UTF-16) become U+FFFD, which
  * {@link CharacterScreen} finds again in the field holding it, so that a warning can name its row
@@ -35,7 +37,8 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
    *
    * @param declaredEncoding the encoding the partner declared ({@code UTF-8}, {@code Shift_JIS}, ...),
    *     or {@code null}
-   * @throws UnreadableFileException when the declared encoding is not one nayose reads
+   * @throws UnreadableFileException when the declared encoding is not one nayose reads, or
+   *     plainly not the file's ({@link FileProblem#ENCODING_MISMATCH})
    */
   public static UploadText open(InputStream bytes, String declaredEncoding) throws IOException, UnreadableFileException {
     Optional<TextEncoding> declared;
@@ -49,7 +52,14 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
     byte[] sample = in.readNBytes(SAMPLE_BYTES);
     in.reset();
     Optional<TextEncoding> marked = TextEncoding.ofByteOrderMark(sample, sample.length);
-    TextEncoding encoding = declared.or(() -> marked).orElseGet(() -> TextEncoding.detect(sample, sample.length));
+    if (declared.isPresent()) {
+      Optional<String> mismatch = EncodingCheck.mismatch(declared.get(), sample, sample.length);
+      if (mismatch.isPresent()) {
+        throw new UnreadableFileException(FileProblem.ENCODING_MISMATCH, mismatch.get());
+      }
+    }
+    TextEncoding encoding = declared.or(() -> marked).or(() -> FileFormat.utf16WithoutBom(sample, sample.length))
+        .orElseGet(() -> TextEncoding.detect(sample, sample.length));
     if (marked.isPresent() && marked.get() == encoding) {
       in.skipNBytes(encoding.byteOrderMarkLength());
     }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nayose.contracts.JobPosting;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,9 +26,11 @@ class CsvSplitterTest {
   private final List<List<JobPosting>> chunks = new ArrayList<>();
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<UploadWarning> warnings = new ArrayList<>();
+  private FileLimits fileLimits = FileLimits.DEFAULTS;
+  @TempDir Path spill;
 
   private SplitSummary split(String csv, ChunkLimits limits, PostingSize sizes) throws UnreadableFileException {
-    return new CsvSplitter(limits, sizes).split(new StringReader(csv), "UTF-8", (index, postings) -> {
+    return new CsvSplitter(limits, sizes, fileLimits, spill).split(new StringReader(csv), "UTF-8", (index, postings) -> {
       assertThat(index).isEqualTo(chunks.size());
       chunks.add(postings);
     }, rejections::add, warnings::add);
@@ -232,7 +236,7 @@ class CsvSplitterTest {
   void undecodableBytesAreAWarningNamingTheColumnAndEncodingAndInAPostingIdARejection() throws Exception {
     String csv = "posting_id,company_name\nP-1,株式会社\uFFFD\uFFFD\nP-\uFFFD,fine\n";
 
-    new CsvSplitter(new ChunkLimits(500, 160 * 1024), HUNDRED_BYTES).split(new StringReader(csv), "Shift_JIS (CP932)",
+    new CsvSplitter(new ChunkLimits(500, 160 * 1024), HUNDRED_BYTES, FileLimits.DEFAULTS, spill).split(new StringReader(csv), "Shift_JIS (CP932)",
         (i, postings) -> chunks.add(postings), rejections::add, warnings::add);
 
     assertThat(warnings).containsExactly(new UploadWarning(2, "company_name", WarningCode.UNDECODABLE,
@@ -267,5 +271,104 @@ class CsvSplitterTest {
     assertThat(rejections).extracting(Rejection::code).containsExactly(RejectionCode.DUPLICATE_POSTING_ID);
     assertThat(warnings).isEmpty();
     assertThat(summary.warningsByCode()).isEmpty();
+  }
+
+  @Test
+  void aFileOfMoreRowsThanTheLimitIsRefusedNamingTheLimitAndItsSetting() throws Exception {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 1_000, 1_000, 1024);
+
+    assertThat(split(rows(1_000)).rowsTotal()).isEqualTo(1_000);
+    chunks.clear();
+    // blank lines are not rows: the limit counts data rows only
+    assertThat(split(rows(1_000) + "\n,,\n\n").rowsTotal()).isEqualTo(1_000);
+    chunks.clear();
+    assertThatThrownBy(() -> split(rows(1_001))).isInstanceOfSatisfying(UnreadableFileException.class,
+        e -> assertThat(e.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED))
+        .hasMessage("the file has more than 1,000 rows (nayose.limits.max-rows); split it into files of at most "
+            + "1,000 rows and upload each");
+  }
+
+  @Test
+  void theDefaultRowLimitReadsAsTenMillion() {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 10_000_000, 1_000, 1024);
+    assertThat(FileLimits.thousands(fileLimits.maxRows())).isEqualTo("10,000,000");
+  }
+
+  @Test
+  void aHeaderOfMoreColumnsThanTheLimitIsRefused() throws Exception {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 100, 5, 1024);
+
+    assertThat(split("posting_id,company_name,a,b,c\nP-1,C,,,\n").rowsAccepted()).isEqualTo(1);
+    assertThatThrownBy(() -> split("posting_id,company_name,a,b,c,d\nP-1,C\n"))
+        .isInstanceOfSatisfying(UnreadableFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED))
+        .hasMessage("the header has 6 columns, more than the 5 allowed (nayose.limits.max-columns); remove the "
+            + "columns nayose does not read and upload the file again");
+  }
+
+  @Test
+  void aDataRowOfManyMoreFieldsThanTheReaderTakesIsRefusedNamingItsRow() {
+    String wide = "P-2," + "x,".repeat(20_000) + "x";
+    assertThatThrownBy(() -> split("posting_id,company_name\nP-1,C\n" + wide + "\n"))
+        .isInstanceOfSatisfying(UnreadableFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED))
+        .hasMessageStartingWith("row 3 has more than 16,384 fields, far more than the header's 2 columns");
+  }
+
+  @Test
+  void aRowOfAFewMoreFieldsThanTheHeaderIsARejectionNotALimit() throws Exception {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 100, 2, 1024);
+
+    SplitSummary summary = split("posting_id,company_name\nP-1,C,extra,more\nP-2,C\n");
+
+    assertThat(summary.rowsTotal()).isEqualTo(2);
+    assertThat(summary.rowsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void aFieldLongerThanTheLimitRefusesTheFileNamingRowColumnLimitAndSetting() throws Exception {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 100, 100, 1_000);
+    String header = "posting_id,company_name,description\n";
+
+    assertThat(split(header + "P-1,C," + "d".repeat(1_000) + "\n").rowsTotal()).isEqualTo(1);
+    assertThatThrownBy(() -> split(header + "P-1,C,short\nP-2,C,\"" + "d".repeat(1_001) + "\"\nP-3,C,x\n"))
+        .isInstanceOfSatisfying(UnreadableFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED))
+        .hasMessage("row 3 has a field (column 3, description) of more than 1,000 characters "
+            + "(nayose.limits.max-field-chars), or a quote opened there that is never closed; nayose cannot read "
+            + "past it, so the file is refused as a whole: shorten it (or close the quote) and upload the file "
+            + "again");
+  }
+
+  @Test
+  void anUnclosedQuoteInABigFileIsStoppedAtTheFieldLimitNotReadToTheEnd() {
+    fileLimits = new FileLimits(FileLimits.DEFAULTS.maxBytes(), 100_000, 100, 1_000);
+
+    assertThatThrownBy(() -> split("posting_id,company_name\nP-1,\"C\n" + rows(10_000)))
+        .isInstanceOfSatisfying(UnreadableFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(FileProblem.LIMIT_EXCEEDED))
+        .hasMessageStartingWith("row 2 holds more than 4,000 characters in all (4 times nayose.limits.max-field-chars), "
+            + "or a quote opened there is never closed");
+  }
+
+  @Test
+  void aDuplicateIsFoundAcrossTheSwitchOfThePostingIdTableToItsFile() throws Exception {
+    // 800,000 distinct ids take more than the 2^20 slots kept on the heap
+    int rows = 800_000;
+    var csv = new StringBuilder(rows * 20).append("posting_id,company_name\n");
+    for (int i = 1; i <= rows; i++) {
+      csv.append("P-").append(i).append(",C\n");
+    }
+    csv.append("P-1,C\n").append("P-").append(rows).append(",C\n");
+
+    SplitSummary summary = split(csv.toString());
+
+    assertThat(summary.rowsDuplicate()).isEqualTo(2);
+    assertThat(rejections).extracting(Rejection::rowNumber, Rejection::reason).containsExactly(
+        tuple(rows + 2L, "posting_id \"P-1\" already appears in row 2, which is kept"),
+        tuple(rows + 3L, "posting_id \"P-" + rows + "\" already appears in row " + (rows + 1) + ", which is kept"));
+    try (var files = java.nio.file.Files.list(spill)) {
+      assertThat(files).as("the posting-id table's file is deleted when the split ends").isEmpty();
+    }
   }
 }

@@ -57,11 +57,20 @@ class UploadTextTest {
 
   @Test
   void aDeclarationWinsOverDetection() throws Exception {
-    // Shift_JIS bytes declared UTF-8: read as UTF-8, the invalid bytes become U+FFFD for the rows to be rejected
-    UploadText text = UploadText.open(new ByteArrayInputStream(JAPANESE.getBytes(CP932)), "UTF-8");
+    // mostly ASCII, one byte invalid in UTF-8: not plainly another encoding, so read as declared, the byte U+FFFD
+    byte[] bytes = concat("posting_id,company_name\r\nP-1,Acme ".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {(byte) 0xFF, '\r', '\n'});
+    UploadText text = UploadText.open(new ByteArrayInputStream(bytes), "UTF-8");
 
     assertThat(text.encoding()).isEqualTo(TextEncoding.UTF_8);
-    assertThat(read(text)).startsWith("\uFFFD").contains("P-1,\uFFFD");
+    assertThat(read(text)).endsWith("P-1,Acme \uFFFD\r\n");
+  }
+
+  @Test
+  void aDeclarationPlainlyWrongIsRefusedNamingTheEncodingTheFileIsIn() {
+    assertThatThrownBy(() -> UploadText.open(new ByteArrayInputStream(JAPANESE.getBytes(CP932)), "UTF-8"))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageContaining("declared UTF-8 but is not UTF-8: it decodes as Shift_JIS (CP932)");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.nayose.platform;
 
+import dev.nayose.intake.FileLimits;
 import dev.nayose.platform.ledger.UploadLedger;
+import dev.nayose.platform.limits.LimitsProperties;
 import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
@@ -19,13 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every nayose service gets from the platform: queue names, publishing, the ledger, stage
- * runners (which extend the visibility of long messages) and the listener containers' graceful
+ * runners (which extend the visibility of long messages), the limits of an upload
+ * ({@code nayose.limits.*}, as {@link FileLimits}) and the listener containers' graceful
  * shutdown. Spring Boot's own defaults do the rest of a graceful stop: {@code server.shutdown} is
  * {@code graceful} and {@code spring.lifecycle.timeout-per-shutdown-phase} is 30 s unless a
  * service sets them.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({QueueProperties.class, StageProperties.class})
+@EnableConfigurationProperties({QueueProperties.class, StageProperties.class, LimitsProperties.class})
 public class PlatformAutoConfiguration {
 
   @Bean
@@ -36,6 +39,11 @@ public class PlatformAutoConfiguration {
   @Bean
   UploadLedger uploadLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     return new UploadLedger(jdbc, transactions);
+  }
+
+  @Bean
+  FileLimits fileLimits(LimitsProperties limits) {
+    return limits.fileLimits();
   }
 
   @Bean

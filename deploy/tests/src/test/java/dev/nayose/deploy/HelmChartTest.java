@@ -219,6 +219,20 @@ class HelmChartTest {
   }
 
   @Test
+  void theLimitsOfAnUploadAreOneSettingForIngestAndSplitAndUnsetByDefault() {
+    Chart limited = Chart.render(Map.of("limits.maxBytes", "500MB", "limits.maxRows", 2000000,
+        "limits.maxColumns", 200, "limits.maxFieldChars", 65536));
+    for (String service : List.of("ingest-service", "split-service")) {
+      assertThat(limited.environment(service)).containsEntry("NAYOSE_LIMITS_MAX_BYTES", "500MB")
+          .containsEntry("NAYOSE_LIMITS_MAX_ROWS", "2000000").containsEntry("NAYOSE_LIMITS_MAX_COLUMNS", "200")
+          .containsEntry("NAYOSE_LIMITS_MAX_FIELD_CHARS", "65536");
+      assertThat(chart.environment(service).keySet()).noneMatch(name -> name.startsWith("NAYOSE_LIMITS_"));
+    }
+    Map<String, String> env = limited.environment("split-service");
+    assertThat(ServiceConfiguration.property(env, "nayose.limits.max-bytes")).isEqualTo("500MB");
+  }
+
+  @Test
   void serviceSpecificSettings() {
     assertThat(chart.environment("ingest-service")).containsEntry("NAYOSE_INGEST_PUBLISH_S3_EVENTS", "false");
     assertThat(chart.environment("match-service"))

@@ -2,6 +2,7 @@ package dev.nayose.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nayose.platform.limits.LimitsProperties;
 import dev.nayose.platform.queue.QueueProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,9 @@ final class ServiceConfiguration {
     properties.addAll(metadataProperties());
     for (var component : QueueProperties.class.getRecordComponents()) {
       properties.add("nayose.queues." + kebab(component.getName()));
+    }
+    for (var component : LimitsProperties.class.getRecordComponents()) {
+      properties.add("nayose.limits." + kebab(component.getName()));
     }
     for (String service : Repository.SERVICES) {
       properties.addAll(applicationYmlProperties(service));

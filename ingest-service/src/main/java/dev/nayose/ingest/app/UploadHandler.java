@@ -2,6 +2,8 @@ package dev.nayose.ingest.app;
 
 import dev.nayose.contracts.UploadObject;
 import dev.nayose.ingest.domain.PartReader;
+import dev.nayose.intake.PartnerFile;
+import dev.nayose.intake.UnreadableFileException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +71,7 @@ public class UploadHandler {
   /**
    * @param body the file's bytes, read to its end
    * @throws EmptyUploadException the body has no bytes
+   * @throws NotAPostingFileException the body's first bytes show it is not a posting file (nothing stored)
    * @throws dev.nayose.ingest.domain.BodyTooLargeException the body is longer than allowed
    * @throws TooManyUploadsException this instance is busy
    * @throws IdempotencyConflictException the key names an upload of a different body
@@ -87,6 +90,14 @@ public class UploadHandler {
       if (!reader.next()) {
         count("empty");
         throw new EmptyUploadException();
+      }
+      // the first part is in memory anyway: what it shows the file is decides before a row or an object exists
+      Optional<UnreadableFileException> refusal = PartnerFile.refusal(reader.buffer(), reader.length());
+      if (refusal.isPresent()) {
+        log.info("upload of partner {} refused before storing, {}: {}", request.partnerId(),
+            refusal.get().problem(), refusal.get().getMessage());
+        count("not-a-posting-file");
+        throw new NotAPostingFileException(refusal.get());
       }
       if (earlier.isPresent()) {
         return repeat(request, earlier.get(), reader);

@@ -15,12 +15,14 @@ import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.app.UploadQueries;
 import dev.nayose.ingest.app.UploadSweeper;
 import dev.nayose.ingest.app.Uploads;
+import dev.nayose.intake.FileLimits;
 import dev.nayose.platform.ledger.UploadLedger;
 import dev.nayose.platform.ledger.UploadStateMachine;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.queue.QueueProperties;
 import dev.nayose.platform.resilience.DependencyGuards;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +63,18 @@ class IngestConfiguration {
   }
 
   @Bean
-  UploadLimits uploadLimits(IngestProperties properties) {
-    return new UploadLimits(Math.toIntExact(properties.partSize().toBytes()), properties.maxUploadSize().toBytes(),
-        properties.maxConcurrentUploads());
+  UploadLimits uploadLimits(IngestProperties properties, FileLimits files) {
+    return properties.uploadLimits(files);
+  }
+
+  /**
+   * Multipart bodies at most {@code nayose.limits.max-bytes}, going to a temporary file on disk as
+   * they arrive (threshold 0), never to the heap; in place of Spring Boot's
+   * {@code spring.servlet.multipart.*}, so that the limit is set once.
+   */
+  @Bean
+  MultipartConfigElement multipartConfigElement(FileLimits files) {
+    return new MultipartConfigElement("", files.maxBytes(), files.maxBytes(), 0);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package dev.nayose.ingest.config;
 
+import dev.nayose.ingest.app.UploadLimits;
+import dev.nayose.intake.FileLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partSize size of the parts a body is stored in (S3 multipart upload), and so the memory
  *     one upload in flight takes; bodies smaller than one part are stored with one PutObject.
- *     5MB..512MB (S3's minimum part size is 5 MiB)
- * @param maxUploadSize the largest file accepted, raw or multipart; at most 10,000 parts
- *     ({@code maxUploadSize / partSize}, S3's limit). Also the multipart limits
- *     ({@code spring.servlet.multipart.max-file-size / max-request-size}) follow it
+ *     5MB..512MB (S3's minimum part size is 5 MiB). The largest body is {@code nayose.limits.max-bytes}
+ *     (platform's {@code LimitsProperties}), at most 10,000 parts
  * @param maxConcurrentUploads uploads one instance stores at once; more are answered 503 with
  *     Retry-After. Heap needed for bodies: {@code maxConcurrentUploads * partSize}
  * @param publishS3Events publish the S3 {@code ObjectCreated} event to the uploads queue after
@@ -29,7 +29,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nayose.ingest")
 public record IngestProperties(
     @NotNull DataSize partSize,
-    @NotNull DataSize maxUploadSize,
     @Min(1) int maxConcurrentUploads,
     boolean publishS3Events,
     @NotNull @Valid Idempotency idempotency,
@@ -61,11 +60,20 @@ public record IngestProperties(
     if (partSize != null && (partSize.compareTo(MIN_PART_SIZE) < 0 || partSize.compareTo(MAX_PART_SIZE) > 0)) {
       throw new IllegalArgumentException("nayose.ingest.part-size must be 5MB..512MB, not " + partSize);
     }
-    if (partSize != null && maxUploadSize != null
-        && (maxUploadSize.toBytes() < 1
-            || (maxUploadSize.toBytes() + partSize.toBytes() - 1) / partSize.toBytes() > MAX_PARTS)) {
-      throw new IllegalArgumentException("nayose.ingest.max-upload-size must be positive and at most "
-          + MAX_PARTS + " parts of nayose.ingest.part-size");
+  }
+
+  /**
+   * The limits of storing a body: the largest is {@code nayose.limits.max-bytes}
+   * ({@link FileLimits#maxBytes()}), which must fit 10,000 parts (S3's limit) of {@code partSize}.
+   */
+  UploadLimits uploadLimits(FileLimits files) {
+    long parts = (files.maxBytes() + partSize.toBytes() - 1) / partSize.toBytes();
+    if (parts > MAX_PARTS) {
+      throw new IllegalArgumentException(FileLimits.MAX_BYTES_SETTING + " (" + FileLimits.thousands(files.maxBytes())
+          + " bytes) must be at most " + FileLimits.thousands(MAX_PARTS) + " parts of nayose.ingest.part-size ("
+          + FileLimits.thousands(partSize.toBytes()) + " bytes), S3's limit of parts: raise the part size or lower "
+          + "the limit");
     }
+    return new UploadLimits(Math.toIntExact(partSize.toBytes()), files.maxBytes(), maxConcurrentUploads);
   }
 }

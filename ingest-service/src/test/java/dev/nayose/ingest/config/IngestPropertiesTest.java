@@ -3,6 +3,7 @@ package dev.nayose.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nayose.intake.FileLimits;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,18 +15,35 @@ class IngestPropertiesTest {
   private static final IngestProperties.Sweep SWEEP =
       new IngestProperties.Sweep(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofMinutes(15), 100);
 
-  @ParameterizedTest(name = "parts of {0}, at most {1}")
-  @CsvSource({"5MB, 1GB", "8MB, 2GB", "512MB, 100GB", "8MB, 80000MB"})
-  void acceptsPartSizesS3Accepts(String partSize, String maxUploadSize) {
-    var properties = new IngestProperties(DataSize.parse(partSize), DataSize.parse(maxUploadSize), 4, false, IDEMPOTENCY, SWEEP);
-
-    assertThat(properties.partSize()).isEqualTo(DataSize.parse(partSize));
+  private static FileLimits maxBytes(String size) {
+    return new FileLimits(DataSize.parse(size).toBytes(), 10, 10, 10);
   }
 
   @ParameterizedTest(name = "parts of {0}, at most {1}")
-  @CsvSource({"4MB, 1GB", "513MB, 1GB", "5MB, 50001MB", "8MB, 0B"})
-  void refusesPartSizesS3RefusesOrMoreThan10000Parts(String partSize, String maxUploadSize) {
-    assertThatThrownBy(() -> new IngestProperties(DataSize.parse(partSize), DataSize.parse(maxUploadSize), 4, false, IDEMPOTENCY, SWEEP))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nayose.ingest.");
+  @CsvSource({"5MB, 1GB", "8MB, 2GB", "512MB, 100GB", "8MB, 80000MB"})
+  void acceptsPartSizesS3Accepts(String partSize, String maxBytes) {
+    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP);
+
+    var limits = properties.uploadLimits(maxBytes(maxBytes));
+
+    assertThat(limits.partSize()).isEqualTo(DataSize.parse(partSize).toBytes());
+    assertThat(limits.maxBytes()).isEqualTo(DataSize.parse(maxBytes).toBytes());
+  }
+
+  @ParameterizedTest(name = "parts of {0}")
+  @CsvSource({"4MB", "513MB"})
+  void refusesPartSizesS3Refuses(String partSize) {
+    assertThatThrownBy(() -> new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nayose.ingest.part-size");
+  }
+
+  @ParameterizedTest(name = "parts of {0}, at most {1}")
+  @CsvSource({"5MB, 50001MB", "8MB, 80001MB"})
+  void refusesALimitOfMoreThan10000PartsNamingBothSettings(String partSize, String maxBytes) {
+    var properties = new IngestProperties(DataSize.parse(partSize), 4, false, IDEMPOTENCY, SWEEP);
+
+    assertThatThrownBy(() -> properties.uploadLimits(maxBytes(maxBytes))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("nayose.limits.max-bytes (" + FileLimits.thousands(DataSize.parse(maxBytes).toBytes())
+            + " bytes) must be at most 10,000 parts of nayose.ingest.part-size (");
   }
 }

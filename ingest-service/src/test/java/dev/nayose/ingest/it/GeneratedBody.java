@@ -1,7 +1,6 @@
 package dev.nayose.ingest.it;
 
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -9,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * A body of any size made up as it is read, never held in memory: 64 KiB blocks of seeded random
- * bytes, each stamped with its index so that no two blocks are equal. The same size and seed give
+ * text (letters, digits, commas, line ends: a body ingest-service takes for text, not one it refuses
+ * as binary), each stamped with its index in hex so that no two blocks are equal. The same size and seed give
  * the same bytes, so the expected SHA-256 is computed by reading a second instance.
  */
 final class GeneratedBody extends InputStream {
@@ -22,7 +22,7 @@ final class GeneratedBody extends InputStream {
 
   GeneratedBody(long size, long seed) {
     this.size = size;
-    new SplittableRandom(seed).nextBytes(pattern);
+    text(new SplittableRandom(seed), pattern);
   }
 
   @Override
@@ -44,12 +44,21 @@ final class GeneratedBody extends InputStream {
     int inBlock = (int) (position % BLOCK);
     if (inBlock == 0) {
       System.arraycopy(pattern, 0, block, 0, BLOCK);
-      ByteBuffer.wrap(block).putLong(position / BLOCK);
+      byte[] index = String.format("%016x", position / BLOCK).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      System.arraycopy(index, 0, block, 0, index.length);
     }
     int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - position);
     System.arraycopy(block, inBlock, b, off, n);
     position += n;
     return n;
+  }
+
+  /** Fills {@code bytes} with random ASCII text of short comma-separated lines. */
+  static void text(SplittableRandom random, byte[] bytes) {
+    byte[] alphabet = "abcdefghijklmnopqrstuvwxyz0123456789,,,,\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = alphabet[random.nextInt(alphabet.length)];
+    }
   }
 
   static String sha256(long size, long seed) {

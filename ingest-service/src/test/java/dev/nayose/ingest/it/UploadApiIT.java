@@ -381,7 +381,7 @@ class UploadApiIT {
 
   static byte[] generated(int size) {
     byte[] bytes = new byte[size];
-    new java.util.SplittableRandom(size).nextBytes(bytes);
+    GeneratedBody.text(new java.util.SplittableRandom(size), bytes);
     return bytes;
   }
 }

@@ -211,11 +211,17 @@ public class UploadLedger {
         .optional();
   }
 
-  /** Rejected rows of an upload in file order, those after {@code afterRow}, at most {@code limit}. */
+  /**
+   * Rejected rows of an upload in file order, those after {@code afterRow}, at most {@code limit};
+   * none while the upload is {@code RECEIVING} or {@code RECEIVED}, when split-service may be
+   * writing them in batches (ADR 0016).
+   */
   public List<UploadRejection> rejections(UUID uploadId, long afterRow, int limit) {
     return jdbc.sql("""
-        select row_number, column_name, code, reason from upload_rejection
-         where upload_id = :id and row_number > :after order by row_number limit :limit
+        select row_number, column_name, code, reason from upload_rejection r
+         where upload_id = :id and row_number > :after
+           and exists (select 1 from upload u where u.upload_id = r.upload_id and u.state not in ('RECEIVING', 'RECEIVED'))
+         order by row_number limit :limit
         """)
         .param("id", uploadId).param("after", afterRow).param("limit", limit)
         .query((rs, n) -> new UploadRejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -224,12 +230,15 @@ public class UploadLedger {
 
   /**
    * Warnings of an upload in file order, those after the {@code afterSeq}-th, at most {@code limit};
-   * a warning's place in the upload's warnings ({@code seq}, from 1) is the key to page by.
+   * a warning's place in the upload's warnings ({@code seq}, from 1) is the key to page by. None
+   * while the upload is {@code RECEIVING} or {@code RECEIVED}, as {@link #rejections}.
    */
   public List<UploadWarning> warnings(UUID uploadId, long afterSeq, int limit) {
     return jdbc.sql("""
-        select seq, row_number, column_name, code, value, reason from upload_warning
-         where upload_id = :id and seq > :after order by seq limit :limit
+        select seq, row_number, column_name, code, value, reason from upload_warning w
+         where upload_id = :id and seq > :after
+           and exists (select 1 from upload u where u.upload_id = w.upload_id and u.state not in ('RECEIVING', 'RECEIVED'))
+         order by seq limit :limit
         """)
         .param("id", uploadId).param("after", afterSeq).param("limit", limit)
         .query((rs, n) -> new UploadWarning(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

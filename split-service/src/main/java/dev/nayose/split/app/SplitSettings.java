@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param bucket the bucket uploads are stored in; events of other buckets are not ours
  * @param maxPostings postings per chunk, 1..{@link ChunkSplit#MAX_POSTINGS}
  * @param maxMessageBytes bytes of JSON a chunk message may take, ids and postings together
- * @param spoolDirectory where the chunks and rejections of a file wait until it has been read
+ * @param spoolDirectory where the chunks, rejections and warnings of a file wait until it has been read, and
+ *     where its posting-id table is mapped from a file once it outgrows the heap (16 bytes a slot)
  * @param fileLimits the most an upload may hold
  */
 public record SplitSettings(String bucket, int maxPostings, int maxMessageBytes, Path spoolDirectory,

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * recorded with reasons.
  *
  * <p>Per upload, in this order, each step safe to repeat: (1) read the whole file, spooling
- * chunks, rejections and warnings to disk; (2) one transaction: the upload becomes {@code SPLIT}
- * with its counts, its rejections and warnings are replaced; (3) the chunks are published; (4) the ledger settles the
+ * chunks, rejections and warnings to disk; (2) its rejections and warnings are replaced, in
+ * transactions of a bounded number of rows, then one short transaction makes the upload {@code SPLIT}
+ * with its counts; (3) the chunks are published; (4) the ledger settles the
  * upload (an upload without valid rows completes here). A failure anywhere is retried from the
  * start: splitting the same file again gives the same chunks, and the loader loads a chunk once.
  *
@@ -143,7 +144,8 @@ public class UploadSplitHandler {
     UploadText text = file.text();
     SplitSummary summary;
     try (file) {
-      summary = new CsvSplitter(limits(upload), publisher::sizeOf)
+      summary = new CsvSplitter(limits(upload), publisher::sizeOf, settings.fileLimits(),
+          settings.spoolDirectory())
           .split(text.reader(), UploadText.displayName(text.encoding()), spool, spool, spool);
       file.finish();
     } catch (UnreadableFileException e) {

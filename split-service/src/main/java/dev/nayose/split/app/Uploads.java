@@ -15,12 +15,13 @@ public interface Uploads {
   Optional<Upload> find(UUID uploadId);
 
   /**
-   * In one transaction: the upload becomes {@code SPLIT} with the summary's counts and the
-   * encoding, its rejections and warnings are replaced by {@code rejections} and {@code warnings}
-   * (so splitting again does not duplicate them), and a dead letter of its upload event, now
-   * resolved, is removed.
+   * The upload's rejections and warnings are replaced by {@code rejections} and {@code warnings}
+   * (so splitting again does not duplicate them), in transactions of a bounded number of rows;
+   * then, in one short transaction, the upload becomes {@code SPLIT} with the summary's counts and
+   * the encoding, and a dead letter of its upload event, now resolved, is removed.
    *
-   * @return false, with nothing written, when the upload is no longer in a splittable state
+   * @return false when the upload is no longer in a splittable state: nothing written when it was
+   *     not before, its state unchanged when it left those states while its rows were written
    */
   boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections,
       Iterator<UploadWarning> warnings);

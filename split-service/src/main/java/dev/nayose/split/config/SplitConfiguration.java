@@ -36,9 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SplitConfiguration {
 
   @Bean
-  SplitSettings splitSettings(SplitProperties properties, @Value("${nayose.storage.bucket}") String bucket) {
+  SplitSettings splitSettings(SplitProperties properties, @Value("${nayose.storage.bucket}") String bucket,
+      FileLimits fileLimits) {
     return new SplitSettings(bucket, properties.maxRows(), Math.toIntExact(properties.maxBytes().toBytes()),
-        properties.tempDir(), FileLimits.DEFAULTS);
+        properties.tempDir(), fileLimits);
   }
 
   @Bean

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     postings in its message. A single row larger than this is rejected as ROW_TOO_LARGE
  * @param tempDir where the chunks, rejections and warnings of a file are spooled while it is read (about the
  *     size of its valid rows as JSON); deleted after each file
- * @param rejectionBatchSize rejected rows (and warnings) inserted per JDBC batch
+ * @param rejectionBatchSize rejected rows (and warnings) written per transaction: a file of millions of rejected
+ *     rows holds no transaction of millions of rows
  */
 @Validated
 @ConfigurationProperties("nayose.split")

@@ -3,9 +3,10 @@ package dev.nayose.ingest.adapter.in.http;
 import dev.nayose.ingest.app.EmptyUploadException;
 import dev.nayose.ingest.app.IdempotencyConflictException;
 import dev.nayose.ingest.app.IdempotencyKeyInUseException;
+import dev.nayose.ingest.app.NotAPostingFileException;
 import dev.nayose.ingest.app.TooManyUploadsException;
-import dev.nayose.ingest.app.UploadLimits;
 import dev.nayose.ingest.domain.BodyTooLargeException;
+import dev.nayose.intake.FileLimits;
 import dev.nayose.intake.FileProblem;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +26,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -41,15 +44,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-  /** The problem's property a partner's program reads: intake's {@link FileProblem} names, or one of those below. */
+  /** The property of a problem that programs read: intake's {@code FileProblem} name, or a code of the request's. */
   static final String CODE = "code";
+  /** The body is longer than {@code nayose.limits.max-bytes}. */
   static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
   /** The body did not arrive whole; nothing was stored. */
   static final String NOT_RECEIVED = "NOT_RECEIVED";
 
   private final long maxBytes;
 
-  ProblemAdvice(UploadLimits limits) {
+  ProblemAdvice(FileLimits limits) {
     this.maxBytes = limits.maxBytes();
   }
 
@@ -87,24 +91,60 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
+  /** The first bytes show a workbook, a PDF, an image, binary data: what it is, what to send instead, nothing stored. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notAPostingFile(NotAPostingFileException e) {
+    ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a posting file", e.getMessage());
+    problem.setProperty(CODE, e.problem().name());
+    return logged(ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem), null);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> contentEncoding(ContentEncodingException e) {
+    ProblemDetail problem = problem(e.status(), "Content-Encoding not taken", e.getMessage());
+    problem.setProperty(CODE, e.code());
+    return logged(ResponseEntity.status(e.status()).body(problem), null);
+  }
+
+  /**
+   * A multipart body that cannot be parsed (a wrong or missing boundary, a body cut short). Until
+   * this handler it was a 500: the partner's request, not our failure. A body over the limit is
+   * {@link MaxUploadSizeExceededException}, handled (413) by the base class.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed multipart body", "the multipart/form-data "
+        + "body could not be read: the boundary of its Content-Type must separate the parts and end the body "
+        + "(--boundary--); nothing was stored: send the form again, or the file as the raw body (Content-Type: text/csv)");
+    problem.setProperty(CODE, "MALFORMED_MULTIPART");
+    return logged(ResponseEntity.badRequest().body(problem), e);
+  }
+
+  /** A multipart body without the part {@code file}. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Missing file part", "the multipart body has no part '"
+        + ex.getRequestPartName() + "' holding a file: send the CSV as the part named 'file' (curl -F file=@jobs.csv)");
+    problem.setProperty(CODE, "MISSING_FILE_PART");
+    return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
   @ExceptionHandler
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-    return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLargeProblem(e)), null);
-  }
-
-  /** A multipart body over the limit, refused by the multipart resolver: the same problem as a raw body's. */
-  @Override
-  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return createResponseEntity(tooLargeProblem(new BodyTooLargeException(maxBytes)), headers,
-        HttpStatus.CONTENT_TOO_LARGE, request);
-  }
-
-  private static ProblemDetail tooLargeProblem(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     problem.setProperty(CODE, BODY_TOO_LARGE);
     problem.setProperty("maxBytes", e.maxBytes());
-    return problem;
+    problem.setProperty("setting", BodyTooLargeException.SETTING);
+    return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
+  }
+
+  /** A multipart body beyond the limit, refused by the multipart resolver: said as a raw body's is. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<ProblemDetail> problem = tooLarge(new BodyTooLargeException(maxBytes));
+    return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
   }
 
   @ExceptionHandler

@@ -20,10 +20,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.Locale;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +70,9 @@ class UploadController {
   @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
   @Operation(summary = "Upload a CSV file",
       description = "The file is the raw request body (text/csv or application/octet-stream) or the part 'file' of "
-          + "a multipart/form-data body. It is streamed to storage; the answer comes once it is stored. A repeated "
+          + "a multipart/form-data body: CSV text, or a gzip or a zip holding one CSV (stored as sent, opened when "
+          + "split; Content-Encoding: gzip is taken the same way). A file whose first bytes show another kind (an "
+          + "Excel workbook, a PDF, an image, binary data) is refused at once (415). It is streamed to storage; the answer comes once it is stored. A repeated "
           + "Idempotency-Key with the same file (SHA-256) answers with the upload the first request created and "
           + "stores nothing; with a different file it is refused (409). Keys expire 24 hours after their upload.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -74,10 +80,16 @@ class UploadController {
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = MultipartUpload.class))})
   @ApiResponse(responseCode = "202", description = "Stored; processing follows at statusUrl (Location)")
-  @ApiResponse(responseCode = "400", description = "Empty body or a wrong parameter",
+  @ApiResponse(responseCode = "400", description = "Empty body, a wrong parameter, Content-Encoding: gzip over a body "
+      + "that is not gzip (code CONTENT_ENCODING_MISMATCH), a multipart body without the part 'file' "
+      + "(MISSING_FILE_PART) or one that cannot be parsed (MALFORMED_MULTIPART)",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "The Idempotency-Key names an upload of a different file, or its "
       + "first upload is still being stored (Retry-After)",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "415", description = "Not a posting file: its first bytes show a workbook, a PDF, an image, "
+      + "an archive nayose does not open or binary data (code UNSUPPORTED_FORMAT or NOT_TEXT, the detail says what to "
+      + "send instead); or a Content-Encoding other than gzip (code UNSUPPORTED_CONTENT_ENCODING). Nothing is stored",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "413", description = "Larger than allowed", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "Busy or storage unavailable; retry later",
@@ -99,9 +111,36 @@ class UploadController {
     }
     UploadRequest upload = UploadParameters.read(partner.id(), idempotencyKey, encoding, encodingHeader, filename,
         callbackUrl);
-    try (InputStream body = request.getInputStream()) {
+    try (InputStream body = asSent(request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getInputStream())) {
       return accepted(handler.receive(upload, body));
     }
+  }
+
+  /**
+   * The body as sent, to be stored so: a gzip body ({@code Content-Encoding: gzip}) is kept
+   * compressed and opened by split-service, as a {@code .gz} file sent without the header is; so
+   * the header is only checked against the body's first bytes. Any other coding is refused.
+   */
+  static InputStream asSent(String contentEncoding, InputStream body) throws IOException {
+    if (contentEncoding == null || contentEncoding.isBlank()
+        || contentEncoding.strip().equalsIgnoreCase("identity")) {
+      return body;
+    }
+    String coding = contentEncoding.strip().toLowerCase(Locale.ROOT);
+    if (!coding.equals("gzip") && !coding.equals("x-gzip")) {
+      throw new ContentEncodingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ContentEncodingException.UNSUPPORTED,
+          "Content-Encoding '" + contentEncoding.strip() + "' is not supported: send the file uncompressed, or "
+              + "gzip-compressed with Content-Encoding: gzip (or as a .gz file, or a zip holding the CSV)");
+    }
+    var in = new PushbackInputStream(body, 2);
+    byte[] magic = in.readNBytes(2);
+    in.unread(magic);
+    if (magic.length > 0 && (magic.length < 2 || magic[0] != 0x1F || magic[1] != (byte) 0x8B)) {
+      throw new ContentEncodingException(HttpStatus.BAD_REQUEST, ContentEncodingException.MISMATCH,
+          "the request says Content-Encoding: gzip, but the body is not gzip-compressed (it does not start with "
+              + "the gzip bytes 1F 8B); nothing was stored: send it without that header, or compress it with gzip");
+    }
+    return in;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -113,7 +152,13 @@ class UploadController {
       @RequestHeader(name = UploadParameters.ENCODING_HEADER, required = false) String encodingHeader,
       @RequestParam(required = false) String filename,
       @RequestParam(required = false) String callbackUrl,
-      @RequestPart("file") MultipartFile file) throws IOException {
+      @RequestPart("file") MultipartFile file,
+      @RequestHeader(name = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding) throws IOException {
+    if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+      throw new ContentEncodingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ContentEncodingException.UNSUPPORTED,
+          "Content-Encoding '" + contentEncoding.strip() + "' is not supported on a multipart body: send the form "
+              + "uncompressed; a part 'file' may itself be a .gz or .zip file");
+    }
     String name = filename == null || filename.isBlank() ? file.getOriginalFilename() : filename;
     UploadRequest upload = UploadParameters.read(partner.id(), idempotencyKey, encoding, encodingHeader, name,
         callbackUrl);

@@ -3,6 +3,7 @@ package dev.nayose.split.adapter.out.jdbc;
 import dev.nayose.contracts.TextEncoding;
 import dev.nayose.platform.ledger.UploadState;
 import dev.nayose.platform.ledger.UploadStateMachine;
+import dev.nayose.platform.ledger.UploadTransition;
 import dev.nayose.platform.resilience.DependencyGuard;
 import dev.nayose.split.app.Upload;
 import dev.nayose.split.app.Uploads;
@@ -15,24 +16,37 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The {@code upload}, {@code upload_rejection} and {@code upload_warning} tables, as far as
- * split-service writes them; the upload's state through the {@link UploadStateMachine}, in the
- * same transaction as the rejections and warnings.
- * Every call goes through the PostgreSQL guard: the read is retried after any transient failure;
- * the two writes only when no connection was had ({@link DependencyGuard#callAtMostOnce}), because
- * a repeat after a lost commit would find the upload no longer splittable and report the split as
- * not done, and because {@link #recordSplit} consumes its rejections and warnings, which a repeat
- * could not read again.
+ * split-service writes them; the upload's state through the {@link UploadStateMachine}.
+ *
+ * <p>A split's rejections and warnings are written in transactions of at most {@code batchSize}
+ * rows each, so that a file of millions of rejected rows holds no transaction, lock or undo of
+ * millions of rows; then one short transaction makes the upload {@code SPLIT} with its counts.
+ * Each batch replaces what the upload had in its range of rows (rejections, by row number) or of
+ * places (warnings, by {@code seq}): delete, then insert, keyed by upload and row. So a batch may be
+ * repeated, a split may be run again, and a split that stopped half-way leaves only rows that the
+ * next one replaces; the readers show an upload's rows only once it left {@code RECEIVED}
+ * ({@code UploadLedger}).
+ *
+ * <p>Every call goes through the PostgreSQL guard: a read, and a batch, is retried after any
+ * transient failure; the state's writes only when no connection was had
+ * ({@link DependencyGuard#callAtMostOnce}), because a repeat after a lost commit would find the
+ * upload no longer splittable and report the split as not done.
  */
 public final class UploadRepository implements Uploads {
+  private static final String DELETE_REJECTIONS = """
+      delete from upload_rejection where upload_id = ? and row_number > ? and row_number <= ?
+      """;
   private static final String INSERT_REJECTION = """
       insert into upload_rejection (upload_id, row_number, column_name, code, reason) values (?, ?, ?, ?, ?)
+      """;
+  private static final String DELETE_WARNINGS = """
+      delete from upload_warning where upload_id = ? and seq > ? and seq <= ?
       """;
   private static final String INSERT_WARNING = """
       insert into upload_warning (upload_id, seq, row_number, column_name, code, value, reason)
@@ -46,9 +60,12 @@ public final class UploadRepository implements Uploads {
   private final DependencyGuard postgres;
   private final UploadStateMachine states;
 
-  /** @param batchSize rejections or warnings inserted per JDBC batch */
+  /** @param batchSize rejections or warnings written per transaction (and JDBC batch) */
   public UploadRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionOperations transactions, int batchSize,
       DependencyGuard postgres, UploadStateMachine states) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+    }
     this.postgres = postgres;
     this.states = states;
     this.jdbc = jdbc;
@@ -69,22 +86,71 @@ public final class UploadRepository implements Uploads {
   @Override
   public boolean recordSplit(UUID uploadId, TextEncoding encoding, SplitSummary summary, Iterator<Rejection> rejections,
       Iterator<UploadWarning> warnings) {
+    Optional<UploadState> now = find(uploadId).map(Upload::state);
+    if (now.isEmpty() || !UploadTransition.SPLIT_RECORDED.appliesTo(now.get())) {
+      return false;
+    }
+    writeRejections(uploadId, rejections);
+    writeWarnings(uploadId, warnings);
     return postgres.callAtMostOnce(() -> Boolean.TRUE.equals(transactions.execute(tx -> {
       // the row lock taken here orders this split after a concurrent one of the same upload
       boolean split = states.recordSplit(uploadId, new UploadStateMachine.SplitCounts(encoding.name(),
           Math.toIntExact(summary.rowsTotal()), Math.toIntExact(summary.rowsRejected()),
           Math.toIntExact(summary.rowsDuplicate()), Math.toIntExact(summary.rowsWithWarnings()),
           summary.chunkCount()));
-      if (!split) {
-        return false;
+      if (split) {
+        forgetSplitDeadLetter(uploadId);
       }
-      jdbc.sql("delete from upload_rejection where upload_id = :id").param("id", uploadId).update();
-      insertRejections(uploadId, rejections);
-      jdbc.sql("delete from upload_warning where upload_id = :id").param("id", uploadId).update();
-      insertWarnings(uploadId, warnings);
-      forgetSplitDeadLetter(uploadId);
-      return true;
+      return split;
     })));
+  }
+
+  /**
+   * Rejections come in file order, a row at most once: each batch replaces the rows after the
+   * previous batch's last up to its own last, and the last batch everything after it.
+   */
+  private void writeRejections(UUID uploadId, Iterator<Rejection> rejections) {
+    List<Object[]> batch = new ArrayList<>(batchSize);
+    long after = 0;
+    while (rejections.hasNext()) {
+      Rejection r = rejections.next();
+      batch.add(new Object[] {uploadId, r.rowNumber(), r.column(), r.code().name(), r.reason()});
+      if (batch.size() == batchSize || !rejections.hasNext()) {
+        long last = r.rowNumber();
+        write(DELETE_REJECTIONS, uploadId, after, last, INSERT_REJECTION, batch);
+        after = last;
+        batch.clear();
+      }
+    }
+    write(DELETE_REJECTIONS, uploadId, after, Long.MAX_VALUE, INSERT_REJECTION, List.of());
+  }
+
+  /** Numbered 1, 2, ... in file order: the key a partner pages by. */
+  private void writeWarnings(UUID uploadId, Iterator<UploadWarning> warnings) {
+    List<Object[]> batch = new ArrayList<>(batchSize);
+    long seq = 0;
+    long after = 0;
+    while (warnings.hasNext()) {
+      UploadWarning w = warnings.next();
+      batch.add(new Object[] {uploadId, ++seq, w.rowNumber(), w.column(), w.code().name(), w.value(), w.reason()});
+      if (batch.size() == batchSize || !warnings.hasNext()) {
+        write(DELETE_WARNINGS, uploadId, after, seq, INSERT_WARNING, batch);
+        after = seq;
+        batch.clear();
+      }
+    }
+    write(DELETE_WARNINGS, uploadId, after, Long.MAX_VALUE, INSERT_WARNING, List.of());
+  }
+
+  /** One transaction: the keys in (after, last] of the upload are replaced by {@code rows}; safe to repeat. */
+  private void write(String delete, UUID uploadId, long after, long last, String insert, List<Object[]> rows) {
+    List<Object[]> copy = List.copyOf(rows);
+    postgres.run(() -> transactions.executeWithoutResult(tx -> {
+      batches.update(delete, uploadId, after, last);
+      if (!copy.isEmpty()) {
+        batches.batchUpdate(insert, copy);
+      }
+    }));
   }
 
   @Override
@@ -96,30 +162,6 @@ public final class UploadRepository implements Uploads {
       forgetSplitDeadLetter(uploadId);
       return true;
     })));
-  }
-
-  private void insertRejections(UUID uploadId, Iterator<Rejection> rejections) {
-    insertAll(INSERT_REJECTION, rejections,
-        r -> new Object[] {uploadId, r.rowNumber(), r.column(), r.code().name(), r.reason()});
-  }
-
-  /** Numbered 1, 2, ... in file order: the key a partner pages by. */
-  private void insertWarnings(UUID uploadId, Iterator<UploadWarning> warnings) {
-    int[] seq = {0};
-    insertAll(INSERT_WARNING, warnings,
-        w -> new Object[] {uploadId, ++seq[0], w.rowNumber(), w.column(), w.code().name(), w.value(), w.reason()});
-  }
-
-  /** Inserts what {@code items} holds, {@code batchSize} rows per JDBC batch, never more in memory. */
-  private <T> void insertAll(String sql, Iterator<T> items, Function<T, Object[]> row) {
-    List<Object[]> batch = new ArrayList<>(batchSize);
-    while (items.hasNext()) {
-      batch.add(row.apply(items.next()));
-      if (batch.size() == batchSize || !items.hasNext()) {
-        batches.batchUpdate(sql, batch);
-        batch.clear();
-      }
-    }
   }
 
   /**
