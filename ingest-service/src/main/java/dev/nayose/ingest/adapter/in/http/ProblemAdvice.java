@@ -26,6 +26,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -120,10 +121,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return logged(ResponseEntity.badRequest().body(problem), e);
   }
 
-  /** A multipart body without the part {@code file}. */
+  /**
+   * A Content-Type the upload does not take (curl's default for --data-binary is
+   * application/x-www-form-urlencoded): which ones it takes.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type not taken", "Content-Type '"
+        + ex.getContentType() + "' is not taken: send the file as the raw body with Content-Type text/csv (or "
+        + "application/octet-stream, application/gzip, application/zip), or as the part 'file' of multipart/form-data "
+        + "(curl -H 'Content-Type: text/csv' --data-binary @jobs.csv, or curl -F file=@jobs.csv)");
+    problem.setProperty(CODE, "UNSUPPORTED_MEDIA_TYPE");
+    return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /**
+   * A multipart body without the part {@code file}; one without any part at all did not have the
+   * boundary its Content-Type names, which is said as a malformed body.
+   */
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (noParts(request)) {
+      ResponseEntity<ProblemDetail> malformed = malformedMultipart(new MultipartException("no part at all"));
+      return ResponseEntity.status(malformed.getStatusCode()).body(malformed.getBody());
+    }
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Missing file part", "the multipart body has no part '"
         + ex.getRequestPartName() + "' holding a file: send the CSV as the part named 'file' (curl -F file=@jobs.csv)");
     problem.setProperty(CODE, "MISSING_FILE_PART");
@@ -211,6 +234,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       stamp(problem, null);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static boolean noParts(WebRequest request) {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+      try {
+        return servlet.getRequest().getParts().isEmpty();
+      } catch (IOException | jakarta.servlet.ServletException | RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {
