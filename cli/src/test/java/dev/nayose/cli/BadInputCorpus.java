@@ -821,7 +821,8 @@ final class BadInputCorpus {
         Sending.raw().declared("UTF-8"), completed(3).warning("UNDECODABLE", 1).storing("P-3", "株式会社バイト\uFFFD")));
     all.add(c("invalid-utf8-undeclared", "one row with an overlong UTF-8 sequence (C0 AF), nothing declared", () -> concat(
         utf8(HEADER + "\n" + rows(2, "\n") + "P-3,株式会社"), bytes(0xC0, 0xAF), utf8(",東京都,営業\n")),
-        Sending.raw(), new ReadOrNamed(completed(3).warning("UNDECODABLE", 1), List.of("UTF-8"))));
+        Sending.raw(), new ReadOrNamed(completed(3).warning("UNDECODABLE", 1).storing("P-1", "株式会社コーパス1"),
+            List.of("UTF-8"))));
     all.add(c("lone-surrogate-utf16", "UTF-16LE with BOM, an unpaired surrogate in one company name", () -> {
       String text = HEADER + "\nP-1,株式会社コーパス1,東京都,営業\nP-2,株式会社\uD800孤独,東京都,営業\n";
       ByteBuffer buffer = ByteBuffer.allocate(2 + 2 * text.length()).order(ByteOrder.LITTLE_ENDIAN);
