@@ -57,7 +57,7 @@ public final class HeaderMapping {
     if (positions.isEmpty()) {
       throw new UnreadableFileException(FileProblem.NO_HEADER, "the first row is not a header: none of its " + header.size()
           + " column(s) is a known column name; the file must start with a header row naming at least "
-          + names(CanonicalColumn.REQUIRED));
+          + names(CanonicalColumn.REQUIRED) + otherDelimiter(header));
     }
     List<CanonicalColumn> missing = CanonicalColumn.REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
     if (!missing.isEmpty()) {
@@ -66,6 +66,30 @@ public final class HeaderMapping {
           .collect(Collectors.joining(" and no ")));
     }
     return new HeaderMapping(header.stream().map(String::strip).toList(), positions, written, unknown);
+  }
+
+  /** Delimiters spreadsheets write instead of the comma, with their names for a person. */
+  private static final List<Map.Entry<Character, String>> OTHER_DELIMITERS = List.of(Map.entry('\t', "tab"),
+      Map.entry(';', "semicolon"), Map.entry('|', "pipe"));
+
+  /**
+   * Why a one-column header names no column, when it is because the file is cut by another
+   * delimiter (a tab-separated export, a European Excel's semicolons): said, with what to send.
+   */
+  private static String otherDelimiter(List<String> header) {
+    if (header.size() != 1) {
+      return "";
+    }
+    String only = header.get(0);
+    for (Map.Entry<Character, String> delimiter : OTHER_DELIMITERS) {
+      String[] parts = only.split(java.util.regex.Pattern.quote(delimiter.getKey().toString()), -1);
+      if (parts.length > 1 && java.util.Arrays.stream(parts).anyMatch(p -> CanonicalColumn.forHeader(p.strip()).isPresent())) {
+        return ". Its first row is " + delimiter.getValue() + "-separated (" + parts.length + " names between "
+            + delimiter.getValue() + "s), but nayose reads comma-separated values: save the file as CSV "
+            + "(comma-delimited) and upload that";
+      }
+    }
+    return "";
   }
 
   /** Fields every row must have: the header's. */

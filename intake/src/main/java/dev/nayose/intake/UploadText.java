@@ -59,7 +59,7 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
       }
     }
     TextEncoding encoding = declared.or(() -> marked).or(() -> FileFormat.utf16WithoutBom(sample, sample.length))
-        .orElseGet(() -> TextEncoding.detect(sample, sample.length));
+        .orElseGet(() -> detect(sample, sample.length));
     if (marked.isPresent() && marked.get() == encoding) {
       in.skipNBytes(encoding.byteOrderMarkLength());
     }
@@ -71,6 +71,24 @@ public record UploadText(TextEncoding encoding, boolean declared, Reader reader)
         .onUnmappableCharacter(CodingErrorAction.REPLACE)
         .replaceWith(String.valueOf(CharacterScreen.REPLACEMENT));
     return new UploadText(encoding, declared.isPresent(), new InputStreamReader(in, decoder));
+  }
+
+  /**
+   * {@link TextEncoding#detect}, except that a sample of valid UTF-8 with a few damaged bytes (at
+   * least four valid multi-byte sequences for each invalid byte) is UTF-8 still, as
+   * {@link EncodingCheck} judges a declared one: read as Shift_JIS, every Japanese character of
+   * such a file would be garbled, where read as UTF-8 only the damaged field is, with a warning.
+   * Shift_JIS text has far more bytes invalid in UTF-8 than valid sequences.
+   */
+  static TextEncoding detect(byte[] sample, int length) {
+    TextEncoding strict = TextEncoding.detect(sample, length);
+    if (strict == TextEncoding.SHIFT_JIS) {
+      EncodingCheck.Utf8Count utf8 = EncodingCheck.Utf8Count.of(sample, length);
+      if (utf8.valid() > 0 && 4L * utf8.invalid() <= utf8.valid()) {
+        return TextEncoding.UTF_8;
+      }
+    }
+    return strict;
   }
 
   /** The encoding's name as partners write it, e.g. in a rejection's reason. */

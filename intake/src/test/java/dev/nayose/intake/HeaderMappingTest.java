@@ -133,6 +133,12 @@ class HeaderMappingTest {
     return Stream.of(
         Arguments.of("a data row instead of a header", List.of("P-1", "株式会社テスト", "350000"),
             "the first row is not a header: none of its 3 column(s) is a known column name"),
+        Arguments.of("tab-separated", List.of("posting_id\tcompany_name\taddress"),
+            "none of its 1 column(s) is a known column name; the file must start with a header row naming at least "
+                + "posting_id (or 求人ID) and company_name (or 会社名). Its first row is tab-separated (3 names between "
+                + "tabs), but nayose reads comma-separated values: save the file as CSV (comma-delimited) and upload that"),
+        Arguments.of("semicolon-separated", List.of("求人ID;会社名"),
+            "Its first row is semicolon-separated (2 names between semicolons)"),
         Arguments.of("no company_name", List.of("求人ID", "住所"),
             "the header has no company_name column (accepted names: company_name, 会社名, 企業名, 社名, 法人名, 事業所名)"),
         Arguments.of("no posting_id", List.of("会社名"),

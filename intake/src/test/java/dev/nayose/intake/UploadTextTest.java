@@ -116,6 +116,29 @@ class UploadTextTest {
   }
 
   @Test
+  void undeclaredUtf8WithADamagedByteIsUtf8AndOnlyThatCharacterIsReplaced() throws Exception {
+    var bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("posting_id,company_name\nP-1,株式会社コーパス\nP-2,株式会社".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xC0); // an overlong encoding of '/': never valid UTF-8
+    bytes.write(0xAF);
+    bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+
+    UploadText text = UploadText.open(new ByteArrayInputStream(bytes.toByteArray()), null);
+
+    assertThat(text.encoding()).isEqualTo(TextEncoding.UTF_8);
+    assertThat(read(text)).isEqualTo("posting_id,company_name\nP-1,株式会社コーパス\nP-2,株式会社\uFFFD\uFFFD\n");
+  }
+
+  @Test
+  void shiftJisIsStillShiftJisThoughSomeOfItsBytesFormUtf8() {
+    byte[] sjis = "求人ID,会社名\nP-1,株式会社日本橋商事\nP-2,有限会社さくら工房\nP-3,合同会社みらい\n".getBytes(CP932);
+
+    assertThat(UploadText.detect(sjis, sjis.length)).isEqualTo(TextEncoding.SHIFT_JIS);
+    assertThat(UploadText.detect(JAPANESE.getBytes(CP932), JAPANESE.getBytes(CP932).length))
+        .isEqualTo(TextEncoding.SHIFT_JIS);
+  }
+
+  @Test
   void aFileCutAtTheSampleBoundaryInsideACharacterIsStillUtf8() throws Exception {
     byte[] line = "あ".repeat(10).getBytes(StandardCharsets.UTF_8);
     var bytes = new ByteArrayOutputStream();

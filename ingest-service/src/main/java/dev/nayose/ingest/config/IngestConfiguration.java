@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +52,17 @@ class IngestConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Sends {@code 100 Continue} to a request with {@code Expect: 100-continue} (curl's way for a body
+   * over 1 MB) only when the body is read, not at once (Tomcat's default): a request refused before
+   * its body is read (413 over the size limit, 401) is answered before the client sends the body,
+   * instead of the connection being closed under a client still sending it.
+   */
+  @Bean
+  TomcatConnectorCustomizer continueWhenTheBodyIsRead() {
+    return connector -> connector.setProperty("continueResponseTiming", "onRead");
   }
 
   @Bean

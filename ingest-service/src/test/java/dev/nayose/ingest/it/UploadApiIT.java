@@ -304,11 +304,14 @@ class UploadApiIT {
 
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(json.readTree(empty.body()).path("detail").asString()).contains("empty");
+    assertThat(json.readTree(empty.body()).path("code").asString()).isEqualTo("EMPTY_FILE");
     assertThat(encoding.statusCode()).isEqualTo(400);
     assertThat(json.readTree(encoding.body()).path("parameter").asString()).isEqualTo("encoding");
     assertThat(json.readTree(encoding.body()).path("detail").asString()).contains("EBCDIC");
+    assertThat(json.readTree(encoding.body()).path("code").asString()).isEqualTo("UNSUPPORTED_ENCODING");
     assertThat(callback.statusCode()).isEqualTo(400);
     assertThat(json.readTree(callback.body()).path("parameter").asString()).isEqualTo("callbackUrl");
+    assertThat(json.readTree(callback.body()).path("code").asString()).isEqualTo("INVALID_PARAMETER");
     assertThat(mediaType.statusCode()).isEqualTo(415);
     assertThat(mediaType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(pipeline.db().sql("select count(*) from upload").query(Integer.class).single()).isEqualTo(before);

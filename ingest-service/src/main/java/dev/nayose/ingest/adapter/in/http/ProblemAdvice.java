@@ -7,6 +7,7 @@ import dev.nayose.ingest.app.NotAPostingFileException;
 import dev.nayose.ingest.app.TooManyUploadsException;
 import dev.nayose.ingest.domain.BodyTooLargeException;
 import dev.nayose.intake.FileLimits;
+import dev.nayose.intake.FileProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -45,6 +47,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   /** The property of a problem that programs read: intake's {@code FileProblem} name, or a code of the request's. */
   static final String CODE = "code";
+  /** The body is longer than {@code nayose.limits.max-bytes}. */
+  static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+  /** The body did not arrive whole; nothing was stored. */
+  static final String NOT_RECEIVED = "NOT_RECEIVED";
 
   private final long maxBytes;
 
@@ -75,13 +81,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.parameter(), e.getMessage());
     problem.setProperty("parameter", e.parameter());
+    problem.setProperty(CODE, e.code());
     return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> empty(EmptyUploadException e) {
-    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage())),
-        null);
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Empty upload", e.getMessage());
+    problem.setProperty(CODE, FileProblem.EMPTY_FILE.name());
+    return logged(ResponseEntity.badRequest().body(problem), null);
   }
 
   /** The first bytes show a workbook, a PDF, an image, binary data: what it is, what to send instead, nothing stored. */
@@ -113,10 +121,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return logged(ResponseEntity.badRequest().body(problem), e);
   }
 
-  /** A multipart body without the part {@code file}. */
+  /**
+   * A Content-Type the upload does not take (curl's default for --data-binary is
+   * application/x-www-form-urlencoded): which ones it takes.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type not taken", "Content-Type '"
+        + ex.getContentType() + "' is not taken: send the file as the raw body with Content-Type text/csv (or "
+        + "application/octet-stream, application/gzip, application/zip), or as the part 'file' of multipart/form-data "
+        + "(curl -H 'Content-Type: text/csv' --data-binary @jobs.csv, or curl -F file=@jobs.csv)");
+    problem.setProperty(CODE, "UNSUPPORTED_MEDIA_TYPE");
+    return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /**
+   * A multipart body without the part {@code file}; one without any part at all did not have the
+   * boundary its Content-Type names, which is said as a malformed body.
+   */
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (noParts(request)) {
+      ResponseEntity<ProblemDetail> malformed = malformedMultipart(new MultipartException("no part at all"));
+      return ResponseEntity.status(malformed.getStatusCode()).body(malformed.getBody());
+    }
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Missing file part", "the multipart body has no part '"
         + ex.getRequestPartName() + "' holding a file: send the CSV as the part named 'file' (curl -F file=@jobs.csv)");
     problem.setProperty(CODE, "MISSING_FILE_PART");
@@ -126,6 +156,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
     ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
+    problem.setProperty(CODE, BODY_TOO_LARGE);
     problem.setProperty("maxBytes", e.maxBytes());
     problem.setProperty("setting", BodyTooLargeException.SETTING);
     return logged(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem), null);
@@ -171,9 +202,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   /** The body could not be read: mostly the partner went away mid-upload. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unreadable(IOException e) {
-    return logged(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable body",
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable body",
         "the request body could not be read to its end (the connection closed early?); nothing was stored:"
-            + " send the whole file again")), e);
+            + " send the whole file again");
+    problem.setProperty(CODE, NOT_RECEIVED);
+    return logged(ResponseEntity.badRequest().body(problem), e);
   }
 
   @ExceptionHandler
@@ -201,6 +234,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       stamp(problem, null);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static boolean noParts(WebRequest request) {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+      try {
+        return servlet.getRequest().getParts().isEmpty();
+      } catch (IOException | jakarta.servlet.ServletException | RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<ProblemDetail> unavailable(String detail) {

@@ -83,7 +83,8 @@ class UploadController {
     this.maxBytes = limits.maxBytes();
   }
 
-  @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/gzip", "application/x-gzip",
+      "application/zip", "application/x-zip-compressed"})
   @Operation(summary = "Upload a CSV file",
       description = "The file is the raw request body (text/csv or application/octet-stream) or the part 'file' of "
           + "a multipart/form-data body: CSV text, or a gzip or a zip holding one CSV (stored as sent, opened when "

@@ -17,9 +17,8 @@ final class UploadParameters {
 
   static UploadRequest read(String partnerId, String idempotencyKey, String encoding, String encodingHeader,
       String fileName, String callbackUrl) {
-    TextEncoding declared = parse("encoding", encoding, TextEncoding::parse).flatMap(e -> e).orElse(null);
-    TextEncoding declaredInHeader = parse(ENCODING_HEADER, encodingHeader, TextEncoding::parse).flatMap(e -> e)
-        .orElse(null);
+    TextEncoding declared = encoding("encoding", encoding);
+    TextEncoding declaredInHeader = encoding(ENCODING_HEADER, encodingHeader);
     if (declared != null && declaredInHeader != null && declared != declaredInHeader) {
       throw new BadRequestException("encoding", "the encoding parameter (" + encoding + ") and the "
           + ENCODING_HEADER + " header (" + encodingHeader + ") disagree");
@@ -29,6 +28,15 @@ final class UploadParameters {
         parse("filename", fileName, FileName::of).flatMap(f -> f).orElse(null),
         declared != null ? declared : declaredInHeader,
         parse("callbackUrl", callbackUrl, CallbackUrl::parse).orElse(null));
+  }
+
+  /** A declared encoding, refused as {@code UNSUPPORTED_ENCODING} when nayose does not read it. */
+  private static TextEncoding encoding(String parameter, String value) {
+    try {
+      return parse(parameter, value, TextEncoding::parse).flatMap(e -> e).orElse(null);
+    } catch (BadRequestException e) {
+      throw new BadRequestException(parameter, BadRequestException.UNSUPPORTED_ENCODING, e.getMessage());
+    }
   }
 
   private static <T> Optional<T> parse(String parameter, String value, Function<String, T> parser) {
