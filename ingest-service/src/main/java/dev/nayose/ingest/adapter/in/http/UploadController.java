@@ -86,7 +86,7 @@ class UploadController {
   @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/gzip", "application/x-gzip",
       "application/zip", "application/x-zip-compressed"})
   @Operation(summary = "Upload a CSV file",
-      description = "The file is the raw request body (text/csv or application/octet-stream) or the part 'file' of "
+      description = "The file is the raw request body (text/csv, application/octet-stream, application/gzip or application/zip) or the part 'file' of "
           + "a multipart/form-data body: CSV text, or a gzip or a zip holding one CSV (stored as sent, opened when "
           + "split; Content-Encoding: gzip is taken the same way). A file whose first bytes show another kind (an "
           + "Excel workbook, a PDF, an image, binary data) is refused at once (415). It is streamed to storage; the answer comes once it is stored. A repeated "
@@ -102,6 +102,8 @@ class UploadController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
       @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = MultipartUpload.class))})
   @ApiResponse(responseCode = "202", description = "Stored; processing follows at statusUrl (Location)")
   @ApiResponse(responseCode = "200", description = "dryRun=true: what a real upload of the file would become",
