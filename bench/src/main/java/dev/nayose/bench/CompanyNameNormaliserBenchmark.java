@@ -1,6 +1,6 @@
 package dev.nayose.bench;
 
-import dev.nayose.match.domain.CompanyNameNormaliser;
+import dev.nayose.matcher.CompanyNameNormaliser;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,8 +1,8 @@
 package dev.nayose.eval;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.nayose.match.domain.MatchModel;
-import dev.nayose.match.domain.MatcherSettings;
+import dev.nayose.matcher.MatchModel;
+import dev.nayose.matcher.MatcherSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.nayose.eval;
 
-import dev.nayose.match.domain.Field;
-import dev.nayose.match.domain.MatchModel;
-import dev.nayose.match.domain.MatcherSettings;
-import dev.nayose.match.domain.ScoringMatchEngine;
+import dev.nayose.matcher.Field;
+import dev.nayose.matcher.MatchModel;
+import dev.nayose.matcher.MatcherSettings;
+import dev.nayose.matcher.ScoringMatchEngine;
 import java.util.Locale;
 
 /**

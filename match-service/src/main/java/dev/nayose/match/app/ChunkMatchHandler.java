@@ -4,7 +4,7 @@ import dev.nayose.contracts.ChunkMatched;
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.Decision;
 import dev.nayose.contracts.MatchedPosting;
-import dev.nayose.match.domain.MatchEngine;
+import dev.nayose.matcher.MatchEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
 package dev.nayose.match.app;
 
-import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.MasterIndex;
-import dev.nayose.match.domain.MatchEngine;
+import dev.nayose.matcher.CompanyNameNormaliser;
+import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MatchEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

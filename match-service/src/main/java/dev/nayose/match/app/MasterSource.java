@@ -1,7 +1,7 @@
 package dev.nayose.match.app;
 
-import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.MasterIndex;
+import dev.nayose.matcher.CompanyNameNormaliser;
+import dev.nayose.matcher.MasterIndex;
 import java.util.OptionalLong;
 
 /** Where the company master comes from (PostgreSQL in the service). */

@@ -1,6 +1,6 @@
 package dev.nayose.match.config;
 
-import dev.nayose.match.domain.MatcherSettings;
+import dev.nayose.matcher.MatcherSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

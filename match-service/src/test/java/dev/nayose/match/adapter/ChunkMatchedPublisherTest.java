@@ -1,6 +1,6 @@
 package dev.nayose.match.adapter;
 
-import static dev.nayose.match.domain.Postings.posting;
+import static dev.nayose.matcher.Postings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +8,10 @@ import dev.nayose.contracts.ChunkMatched;
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.JobPosting;
 import dev.nayose.match.adapter.out.sqs.ChunkMatchedPublisher;
-import dev.nayose.match.domain.MatchModel;
-import dev.nayose.match.domain.ScoringMatchEngine;
-import dev.nayose.match.domain.MatcherSettings;
-import dev.nayose.match.domain.SmallMaster;
+import dev.nayose.matcher.MatchModel;
+import dev.nayose.matcher.ScoringMatchEngine;
+import dev.nayose.matcher.MatcherSettings;
+import dev.nayose.matcher.SmallMaster;
 import dev.nayose.platform.queue.MessagePublisher;
 import dev.nayose.platform.stage.PoisonMessageException;
 import java.util.ArrayList;

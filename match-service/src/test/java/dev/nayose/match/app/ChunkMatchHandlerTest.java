@@ -1,6 +1,6 @@
 package dev.nayose.match.app;
 
-import static dev.nayose.match.domain.Postings.posting;
+import static dev.nayose.matcher.Postings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +8,11 @@ import dev.nayose.contracts.ChunkMatched;
 import dev.nayose.contracts.ChunkSplit;
 import dev.nayose.contracts.Decision;
 import dev.nayose.contracts.MatchedPosting;
-import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.MatchModel;
-import dev.nayose.match.domain.ScoringMatchEngine;
-import dev.nayose.match.domain.MatcherSettings;
-import dev.nayose.match.domain.SmallMaster;
+import dev.nayose.matcher.CompanyNameNormaliser;
+import dev.nayose.matcher.MatchModel;
+import dev.nayose.matcher.ScoringMatchEngine;
+import dev.nayose.matcher.MatcherSettings;
+import dev.nayose.matcher.SmallMaster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,18 +1,18 @@
 package dev.nayose.match.app;
 
-import static dev.nayose.match.domain.Postings.posting;
+import static dev.nayose.matcher.Postings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nayose.contracts.Decision;
 import dev.nayose.match.app.CurrentMaster.State;
-import dev.nayose.match.domain.CompanyNameNormaliser;
-import dev.nayose.match.domain.MatchModel;
-import dev.nayose.match.domain.ScoringMatchEngine;
-import dev.nayose.match.domain.MasterIndex;
-import dev.nayose.match.domain.MatchEngine;
-import dev.nayose.match.domain.MatcherSettings;
-import dev.nayose.match.domain.SmallMaster;
+import dev.nayose.matcher.CompanyNameNormaliser;
+import dev.nayose.matcher.MatchModel;
+import dev.nayose.matcher.ScoringMatchEngine;
+import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MatchEngine;
+import dev.nayose.matcher.MatcherSettings;
+import dev.nayose.matcher.SmallMaster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

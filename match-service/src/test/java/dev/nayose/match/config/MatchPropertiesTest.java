@@ -2,7 +2,7 @@ package dev.nayose.match.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nayose.match.domain.MatcherSettings;
+import dev.nayose.matcher.MatcherSettings;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

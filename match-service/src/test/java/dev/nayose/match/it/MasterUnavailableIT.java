@@ -1,6 +1,6 @@
 package dev.nayose.match.it;
 
-import static dev.nayose.match.domain.Postings.posting;
+import static dev.nayose.matcher.Postings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,0 +1,99 @@
+package dev.nayose.matcher;
+
+import dev.nayose.contracts.JobPosting;
+import java.util.Objects;
+
+/**
+ * A posting normalised for matching, once, before any candidate is looked at: its name taken
+ * apart, corporate number, place (address, completed by the work location), postal code, phone
+ * and website; the work location apart, for the office — and the ids those values have in the index's dictionaries (-1 when no site of the
+ * master has the value, so that no company can agree on it).
+ */
+record PostingFeatures(
+    CompanyNameNormaliser.CompanyName name,
+    PostedCorporateNumber corporateNumber,
+    Prefecture prefecture,
+    String city,
+    int cityId,
+    String town,
+    int townId,
+    long block,
+    String postcodeText,
+    int postcode,
+    String phoneText,
+    long phone,
+    String website,
+    Prefecture workPrefecture,
+    int workCityId) {
+
+  static PostingFeatures of(JobPosting posting, MasterIndex index) {
+    Address place = place(posting.address(), posting.workLocation());
+    Address work = Address.parse(posting.workLocation());
+    String postcode = Postcode.normalise(posting.postalCode());
+    String phone = Phone.normalise(posting.phone());
+    int cityId = index.cityId(place.city());
+    return new PostingFeatures(
+        index.normaliser().parse(posting.companyName()),
+        PostedCorporateNumber.read(posting.corporateNumber()),
+        place.prefecture(),
+        place.city(),
+        cityId,
+        cityId < 0 ? null : place.town(),
+        cityId < 0 ? -1 : index.townId(place.town()),
+        Blocks.pack(place.block()),
+        postcode,
+        postcode == null ? -1 : Postcode.toKey(postcode),
+        phone,
+        phone == null ? 0 : Phone.toKey(phone),
+        WebsiteDomain.of(posting.website()),
+        work.prefecture(),
+        index.cityId(work.city()));
+  }
+
+  /**
+   * The address, its prefecture or city filled in from the work location where the address leaves
+   * them out and the two do not contradict each other; the work location alone without an address.
+   */
+  static Address place(String address, String workLocation) {
+    Address a = Address.parse(address);
+    Address w = Address.parse(workLocation);
+    if (a.prefecture() == null && a.city() == null) {
+      return new Address(w.prefecture(), w.city(), null, null);
+    }
+    Prefecture prefecture = a.prefecture();
+    String city = a.city();
+    if (prefecture == null && w.prefecture() != null && (city == null || city.equals(w.city()))) {
+      prefecture = w.prefecture();
+    }
+    if (city == null && w.city() != null && Objects.equals(prefecture, w.prefecture())) {
+      city = w.city();
+    }
+    return new Address(prefecture, city, a.town(), a.block());
+  }
+
+  boolean hasPlace() {
+    return prefecture != null || city != null;
+  }
+
+  /** The place as evidence shows it: {@code 東京都港区赤坂 7-11-12}. */
+  String placeText() {
+    return placeText(prefecture, city, town, block);
+  }
+
+  static String placeText(Prefecture prefecture, String city, String town, long block) {
+    StringBuilder text = new StringBuilder();
+    if (prefecture != null) {
+      text.append(prefecture.kanji());
+    }
+    if (city != null) {
+      text.append(city);
+    }
+    if (town != null) {
+      text.append(town);
+    }
+    if (block != 0) {
+      text.append(' ').append(Blocks.toString(block));
+    }
+    return text.isEmpty() ? null : text.toString();
+  }
+}
