@@ -17,6 +17,7 @@ import dev.nayose.matcher.ScoringMatchEngine;
 import dev.nayose.intake.ChunkLimits;
 import dev.nayose.intake.CsvSplitter;
 import dev.nayose.intake.FileLimits;
+import dev.nayose.intake.PartnerFile;
 import dev.nayose.intake.SplitSummary;
 import dev.nayose.intake.UploadText;
 import java.io.InputStream;
@@ -111,9 +112,10 @@ final class MatchFileCommand implements Callable<Integer> {
     Map<dev.nayose.contracts.Decision, Long> decisions = new EnumMap<>(dev.nayose.contracts.Decision.class);
     SplitSummary summary;
     try (InputStream in = Files.newInputStream(postings);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8);
+        PartnerFile file = PartnerFile.open(in, null, FileLimits.DEFAULTS)) {
       csv.writeRecord("posting_id", "decision", "company_id", "office_id", "score", "reasons");
-      UploadText text = UploadText.open(in, null);
+      UploadText text = file.text();
       summary = new CsvSplitter(new ChunkLimits(500, Integer.MAX_VALUE), posting -> 0, FileLimits.DEFAULTS,
           Path.of(System.getProperty("java.io.tmpdir"))).split(text.reader(),
           UploadText.displayName(text.encoding()), (chunk, rows) -> {
@@ -128,6 +130,7 @@ final class MatchFileCommand implements Callable<Integer> {
               rejection.column() == null ? "-" : rejection.column(), rejection.reason(), rejection.code()),
           warning -> err.printf("%s: row %d, column %s: %s (%s, kept)%n", postings.getFileName(), warning.rowNumber(),
               warning.column() == null ? "-" : warning.column(), warning.reason(), warning.code()));
+      file.finish();
     }
     double seconds = (System.nanoTime() - matching) / 1e9;
     long matched = summary.rowsAccepted();
