@@ -31,6 +31,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where the set and the decisions are written (default .nayose/eval).")
   Path out;
 
+  @Option(names = "--set", defaultValue = "standard", paramLabel = "standard|feed",
+      description = "The standard set, or the feed mix (decorated names, punctuation, kana typos, kana only, city only, "
+          + "wrong corporate numbers, absent neighbours); figures per kind either way (default ${DEFAULT-VALUE}).")
+  String set;
+
   @Option(names = "--synthetic-master", defaultValue = "0", paramLabel = "N",
       description = "Add N synthetic companies (and their offices) to the master, e.g. 1400000.")
   int syntheticMaster;
@@ -51,7 +56,8 @@ final class EvalCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("--nta", source.toString(), "--master", Integer.toString(master),
         "--postings", Integer.toString(postings), "--seed", Long.toString(seed),
         "--out", (out != null ? out : workspace.stateDir().resolve("eval")).toString(),
-        "--synthetic-master", Integer.toString(syntheticMaster), "--baseline-postings", Integer.toString(baselinePostings)));
+        "--synthetic-master", Integer.toString(syntheticMaster), "--baseline-postings", Integer.toString(baselinePostings),
+        "--set", set));
     if (trainModel != null) {
       args.addAll(List.of("--train-model", trainModel.toString()));
     }

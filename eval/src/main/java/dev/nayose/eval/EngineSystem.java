@@ -51,7 +51,7 @@ public final class EngineSystem implements EvalSystem {
 
   /** The posting as the pipeline would carry it. */
   static JobPosting jobPosting(EvalPosting p) {
-    return new JobPosting(2, p.postingId(), p.companyName(), null, p.corporateNumber(), p.postalCode(), p.address(),
+    return new JobPosting(2, p.postingId(), p.companyName(), p.companyNameKana(), p.corporateNumber(), p.postalCode(), p.address(),
         p.phone(), null, null, null, null, null, p.workLocation(), null, null, null);
   }
 }

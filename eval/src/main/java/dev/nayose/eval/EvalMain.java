@@ -13,7 +13,7 @@ import java.util.Locale;
  * the pg_trgm baseline (run on an embedded PostgreSQL) side by side.
  *
  * <pre>
- * EvalMain [--nta FILE] [--master N] [--postings N] [--seed N] [--out DIR]
+ * EvalMain [--nta FILE] [--master N] [--postings N] [--seed N] [--out DIR] [--set standard|feed]
  *          [--link-similarity X] [--review-similarity X]
  *          [--synthetic-master N] [--baseline-postings N] [--train-model FILE]
  * </pre>
@@ -22,6 +22,9 @@ import java.util.Locale;
  * ({@link SyntheticMasterMerge}): 1400000 gives a master of the real size; the postings are still
  * of real companies only. {@code --baseline-postings N} lets pg_trgm decide only the first N
  * postings (it is slow on a large master); its row of the table is then over those N.
+ * {@code --set feed} renders the feed mix ({@link EvalSetGenerator#generateFeedMix},
+ * {@code feed-mix.properties}) instead of the standard set; the figures are printed per
+ * {@link NoiseKind} as well as in total.
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -37,6 +40,7 @@ public final class EvalMain {
     double review = 0.4;
     int synthetic = 0;
     int baselinePostings = -1;
+    String setKind = "standard";
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option without value: " + args[i]);
@@ -53,12 +57,17 @@ public final class EvalMain {
         case "--synthetic-master" -> synthetic = Integer.parseInt(value);
         case "--baseline-postings" -> baselinePostings = Integer.parseInt(value);
         case "--train-model" -> trainModel = Path.of(value);
+        case "--set" -> setKind = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     long started = System.nanoTime();
     List<Company> companies = NtaFileReader.read(nta).companies();
-    EvalSet set = new EvalSetGenerator(seed).generate(companies, masterSize, postings);
+    EvalSet set = switch (setKind) {
+      case "standard" -> new EvalSetGenerator(seed).generate(companies, masterSize, postings);
+      case "feed" -> new EvalSetGenerator(seed).generateFeedMix(companies, masterSize, postings, FeedMix.defaults());
+      default -> throw new IllegalArgumentException("--set is standard or feed, not " + setKind);
+    };
     if (trainModel != null) {
       ModelTraining.Trained trained = ModelTraining.train(set);
       try (var writer = java.nio.file.Files.newBufferedWriter(trainModel)) {
@@ -87,8 +96,8 @@ public final class EvalMain {
       results = Evaluation.run(set, pg.getDatabase("postgres", "nayose_eval"), out, link, review, baseline);
     }
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT, "nayose eval  %s  source %s (%d companies read), seed %d%n", Instant.now(),
-        nta.getFileName(), companies.size(), seed);
+    System.out.printf(Locale.ROOT, "nayose eval  %s  source %s (%d companies read), seed %d, %s set%n", Instant.now(),
+        nta.getFileName(), companies.size(), seed, setKind);
     System.out.printf(Locale.ROOT, "master %d companies (%d real + %d synthetic) with %d offices (%d real + %d "
         + "synthetic)%n", set.master().size(), realCompanies, set.master().size() - realCompanies, set.offices().size(),
         realOffices, set.offices().size() - realOffices);
@@ -109,6 +118,10 @@ public final class EvalMain {
     System.out.print(Evaluation.table(results));
     System.out.println("office accuracy: of the correct auto-links of postings written at an office, the share that"
         + " named that office");
+    System.out.println();
+    System.out.print(Evaluation.kindTable(Evaluation.byKind(out, results)));
+    System.out.println("per kind: recall over the kind's postings whose company is in the master; auto-linked and"
+        + " review over all its postings");
     System.out.printf(Locale.ROOT, "%ntotal %d s%n", (System.nanoTime() - started) / 1_000_000_000);
   }
 }

@@ -8,26 +8,38 @@ import java.util.Objects;
  * company is not in the master; {@code truthOfficeId} is the office of that company the posting
  * was written at (its address, postal code and phone are the office's), {@code null} for the head
  * office and for absent companies. Optional fields are {@code null} when the posting leaves them out.
+ * {@code companyNameKana} is the reading the posting gives ({@code company_name_kana}); {@code kind}
+ * says how the posting was made ({@link NoiseKind}).
  */
 public record EvalPosting(
     String postingId,
     String companyName,
+    String companyNameKana,
     String corporateNumber,
     String postalCode,
     String address,
     String phone,
     String workLocation,
     String truthCompanyId,
-    String truthOfficeId) {
+    String truthOfficeId,
+    NoiseKind kind) {
 
   public EvalPosting {
     Objects.requireNonNull(postingId, "postingId");
+    Objects.requireNonNull(kind, "kind");
     if (companyName == null || companyName.isBlank()) {
       throw new IllegalArgumentException("companyName is required");
     }
     if (truthOfficeId != null && truthCompanyId == null) {
       throw new IllegalArgumentException("an office without its company: " + postingId);
     }
+  }
+
+  /** A {@link NoiseKind#STANDARD} posting without a reading. */
+  public EvalPosting(String postingId, String companyName, String corporateNumber, String postalCode, String address,
+      String phone, String workLocation, String truthCompanyId, String truthOfficeId) {
+    this(postingId, companyName, null, corporateNumber, postalCode, address, phone, workLocation, truthCompanyId,
+        truthOfficeId, NoiseKind.STANDARD);
   }
 
   /** A posting at its company's head office (or of an absent company). */

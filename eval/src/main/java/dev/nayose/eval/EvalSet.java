@@ -19,10 +19,14 @@ import java.util.List;
 public record EvalSet(long seed, List<Company> master, List<Office> offices, List<EvalPosting> postings) {
 
   /** The pipeline's canonical posting columns that the evaluation fills. */
-  public static final List<String> POSTING_COLUMNS = List.of("posting_id", "company_name", "corporate_number",
+  public static final List<String> POSTING_COLUMNS = List.of("posting_id", "company_name", "company_name_kana",
+      "corporate_number",
       "postal_code", "address", "phone", "work_location");
-  /** The columns of truth.csv; {@code company_id} and {@code office_id} are empty when there is none. */
-  public static final List<String> TRUTH_COLUMNS = List.of("posting_id", "company_id", "office_id");
+  /**
+   * The columns of truth.csv; {@code company_id} and {@code office_id} are empty when there is none,
+   * {@code kind} is the posting's {@link NoiseKind}.
+   */
+  public static final List<String> TRUTH_COLUMNS = List.of("posting_id", "company_id", "office_id", "kind");
 
   public EvalSet {
     master = List.copyOf(master);
@@ -45,9 +49,11 @@ public record EvalSet(long seed, List<Company> master, List<Office> offices, Lis
       postingsCsv.writeRecord(POSTING_COLUMNS);
       truthCsv.writeRecord(TRUTH_COLUMNS);
       for (EvalPosting p : postings) {
-        postingsCsv.writeRecord(p.postingId(), p.companyName(), orEmpty(p.corporateNumber()),
+        postingsCsv.writeRecord(p.postingId(), p.companyName(), orEmpty(p.companyNameKana()),
+            orEmpty(p.corporateNumber()),
             orEmpty(p.postalCode()), orEmpty(p.address()), orEmpty(p.phone()), orEmpty(p.workLocation()));
-        truthCsv.writeRecord(p.postingId(), orEmpty(p.truthCompanyId()), orEmpty(p.truthOfficeId()));
+        truthCsv.writeRecord(p.postingId(), orEmpty(p.truthCompanyId()), orEmpty(p.truthOfficeId()),
+            p.kind().name());
       }
     }
   }

@@ -61,6 +61,39 @@ public final class EvalSetGenerator {
    *     at least some absent ones
    */
   public EvalSet generate(List<Company> companies, int masterSize, int postingCount) {
+    Drawn drawn = draw(companies, masterSize);
+    PostingNoise noise = new PostingNoise(drawn.random());
+    List<EvalPosting> postings = new ArrayList<>(postingCount);
+    for (int i = 0; i < postingCount; i++) {
+      postings.add(standard(drawn, noise, postingId(i, postingCount)));
+    }
+    return new EvalSet(seed, drawn.master(), drawn.offices(), postings);
+  }
+
+  /**
+   * Draws the master as {@link #generate} does and renders {@code postingCount} postings shaped like
+   * a job feed's: each of a {@link NoiseKind} drawn with the shares of {@code mix}
+   * ({@link FeedPostings}); the {@link NoiseKind#STANDARD} ones are the standard set's postings.
+   */
+  public EvalSet generateFeedMix(List<Company> companies, int masterSize, int postingCount, FeedMix mix) {
+    Drawn drawn = draw(companies, masterSize);
+    Random random = drawn.random();
+    PostingNoise noise = new PostingNoise(random);
+    FeedPostings feed = new FeedPostings(drawn.master(), drawn.absent(), noise, random);
+    List<EvalPosting> postings = new ArrayList<>(postingCount);
+    for (int i = 0; i < postingCount; i++) {
+      NoiseKind kind = mix.draw(random.nextDouble());
+      String postingId = postingId(i, postingCount);
+      postings.add(kind == NoiseKind.STANDARD ? standard(drawn, noise, postingId) : feed.posting(kind, postingId));
+    }
+    return new EvalSet(seed, drawn.master(), drawn.offices(), postings);
+  }
+
+  /** The master, the companies left out of it, the offices, and the random generator that drew them. */
+  private record Drawn(List<Company> master, List<Company> absent, List<Office> offices,
+      Map<String, List<Office>> officesOf, List<Company> withOffices, Random random) {}
+
+  private Drawn draw(List<Company> companies, int masterSize) {
     List<Company> usable = new ArrayList<>();
     for (Company c : companies) {
       if (!c.closed() && c.prefecture() != null && c.city() != null) {
@@ -87,31 +120,36 @@ public final class EvalSetGenerator {
     Map<String, List<Office>> officesOf = new LinkedHashMap<>();
     offices.forEach(o -> officesOf.computeIfAbsent(o.companyId(), id -> new ArrayList<>()).add(o));
     List<Company> withOffices = master.stream().filter(c -> officesOf.containsKey(c.companyId())).toList();
+    return new Drawn(master, absent, offices, officesOf, withOffices, random);
+  }
 
-    PostingNoise noise = new PostingNoise(random);
-    List<EvalPosting> postings = new ArrayList<>(postingCount);
+  private static String postingId(int i, int postingCount) {
     int width = Integer.toString(postingCount).length();
-    for (int i = 0; i < postingCount; i++) {
-      String postingId = "E" + String.format("%0" + width + "d", i + 1);
-      if (random.nextDouble() < ABSENT_SHARE) {
-        Company place = absent.get(random.nextInt(absent.size()));
-        Company namesake = random.nextDouble() < ABSENT_NAMESAKE_SHARE ? namesakeElsewhere(master, place, random) : null;
-        String name = namesake == null ? place.name() : namesake.name();
-        postings.add(render(noise, postingId, name, place, 0.1, null));
-      } else if (!withOffices.isEmpty() && random.nextDouble() < OFFICE_POSTING_SHARE) {
-        Company company = withOffices.get(random.nextInt(withOffices.size()));
-        List<Office> its = officesOf.get(company.companyId());
-        postings.add(renderAtOffice(noise, postingId, company, its.get(random.nextInt(its.size()))));
-      } else {
-        Company company = master.get(random.nextInt(master.size()));
-        // partners keep writing a company's old name for a while after it changed
-        String name = !company.formerNames().isEmpty() && random.nextDouble() < FORMER_NAME_SHARE
-            ? company.formerNames().get(random.nextInt(company.formerNames().size())).name()
-            : company.name();
-        postings.add(render(noise, postingId, name, company, CORPORATE_NUMBER_SHARE, company.companyId()));
-      }
+    return "E" + String.format("%0" + width + "d", i + 1);
+  }
+
+  /** One posting of the standard set. */
+  private static EvalPosting standard(Drawn drawn, PostingNoise noise, String postingId) {
+    Random random = drawn.random();
+    List<Company> master = drawn.master();
+    List<Company> absent = drawn.absent();
+    if (random.nextDouble() < ABSENT_SHARE) {
+      Company place = absent.get(random.nextInt(absent.size()));
+      Company namesake = random.nextDouble() < ABSENT_NAMESAKE_SHARE ? namesakeElsewhere(master, place, random) : null;
+      String name = namesake == null ? place.name() : namesake.name();
+      return render(noise, postingId, name, place, 0.1, null);
+    } else if (!drawn.withOffices().isEmpty() && random.nextDouble() < OFFICE_POSTING_SHARE) {
+      Company company = drawn.withOffices().get(random.nextInt(drawn.withOffices().size()));
+      List<Office> its = drawn.officesOf().get(company.companyId());
+      return renderAtOffice(noise, postingId, company, its.get(random.nextInt(its.size())));
+    } else {
+      Company company = master.get(random.nextInt(master.size()));
+      // partners keep writing a company's old name for a while after it changed
+      String name = !company.formerNames().isEmpty() && random.nextDouble() < FORMER_NAME_SHARE
+          ? company.formerNames().get(random.nextInt(company.formerNames().size())).name()
+          : company.name();
+      return render(noise, postingId, name, company, CORPORATE_NUMBER_SHARE, company.companyId());
     }
-    return new EvalSet(seed, master, offices, postings);
   }
 
   /**

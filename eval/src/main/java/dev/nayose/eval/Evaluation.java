@@ -93,6 +93,43 @@ public final class Evaluation {
     }
   }
 
+  /**
+   * Each system's figures per {@link NoiseKind}, scored from the files {@link #run} wrote (truth.csv
+   * and decisions-&lt;system&gt;.csv in {@code out}) over the postings that system decided.
+   */
+  public static Map<String, Map<NoiseKind, Metrics>> byKind(Path out, List<Metrics> results) throws java.io.IOException {
+    Path truthFile = out.resolve("truth.csv");
+    Map<String, String> truth = Scorer.readTruth(truthFile);
+    Map<String, String> officeTruth = Scorer.readOfficeTruth(truthFile);
+    Map<String, NoiseKind> kinds = Scorer.readKinds(truthFile);
+    Map<String, Map<NoiseKind, Metrics>> byKind = new LinkedHashMap<>();
+    for (Metrics m : results) {
+      Map<String, PostingDecision> decisions = Scorer.readDecisions(out.resolve("decisions-" + m.system() + ".csv"));
+      Map<String, String> decided = new LinkedHashMap<>();
+      truth.forEach((id, company) -> {
+        if (decisions.containsKey(id)) {
+          decided.put(id, company);
+        }
+      });
+      byKind.put(m.system(), Scorer.scoreByKind(m.system(), decided, officeTruth, kinds, decisions));
+    }
+    return byKind;
+  }
+
+  /** The per-kind table EvalMain prints: one row per system and kind. */
+  public static String kindTable(Map<String, Map<NoiseKind, Metrics>> byKind) {
+    StringBuilder out = new StringBuilder();
+    String header = String.format(Locale.ROOT, "%-8s | %-22s | %8s | %22s | %22s | %22s | %22s | %18s", "system",
+        "kind", "postings", "precision of auto-links", "recall", "auto-linked", "review", "absent auto-linked");
+    out.append(header).append('\n').append("-".repeat(header.length())).append('\n');
+    byKind.forEach((system, kinds) -> kinds.forEach((kind, m) -> out.append(String.format(Locale.ROOT,
+        "%-8s | %-22s | %8d | %22s | %22s | %22s | %22s | %18s%n", system, kind, m.postings(),
+        ratio(m.precision(), m.matchedCorrect(), m.matched()), ratio(m.recall(), m.matchedCorrect(), m.present()),
+        ratio(m.autoLinkRate(), m.matched(), m.postings()), ratio(m.reviewRate(), m.review(), m.postings()),
+        m.absent() == 0 ? "-" : m.absentMatched() + "/" + m.absent()))));
+    return out.toString();
+  }
+
   /** The table EvalMain prints. */
   public static String table(List<Metrics> results) {
     StringBuilder out = new StringBuilder();

@@ -28,6 +28,16 @@ public record Metrics(String system, int postings, int present, int absent, int 
     return ratio(matchedCorrect, present);
   }
 
+  /** Postings linked automatically / all postings (the share a person never sees). */
+  public double autoLinkRate() {
+    return ratio(matched, postings);
+  }
+
+  /** Automatic links to another company than the posting's (absent companies' links included). */
+  public int matchedWrong() {
+    return matched - matchedCorrect;
+  }
+
   /** Postings sent to review / all postings. */
   public double reviewRate() {
     return ratio(review, postings);

@@ -6,6 +6,7 @@ import dev.nayose.contracts.Decision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,6 +73,45 @@ public final class Scorer {
     }
     return new Metrics(system, truth.size(), present, truth.size() - present, matched, correct, review, absentMatched,
         officeLinks, officeLinksCorrect, millis);
+  }
+
+  /**
+   * Scores each kind's postings alone: {@code kinds} maps every posting id of {@code truth} to its
+   * kind; the result has the kinds that have postings, in {@link NoiseKind} order.
+   */
+  public static Map<NoiseKind, Metrics> scoreByKind(String system, Map<String, String> truth,
+      Map<String, String> officeTruth, Map<String, NoiseKind> kinds, Map<String, PostingDecision> decisions) {
+    Map<NoiseKind, Map<String, String>> truths = new EnumMap<>(NoiseKind.class);
+    for (Map.Entry<String, String> entry : truth.entrySet()) {
+      NoiseKind kind = kinds.get(entry.getKey());
+      if (kind == null) {
+        throw new IllegalArgumentException("posting without a kind: " + entry.getKey());
+      }
+      truths.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(entry.getKey(), entry.getValue());
+    }
+    Map<NoiseKind, Metrics> metrics = new EnumMap<>(NoiseKind.class);
+    truths.forEach((kind, its) -> {
+      Map<String, PostingDecision> decided = new HashMap<>();
+      its.keySet().forEach(id -> {
+        if (decisions.containsKey(id)) {
+          decided.put(id, decisions.get(id));
+        }
+      });
+      metrics.put(kind, score(system, its, officeTruth, decided, 0));
+    });
+    return metrics;
+  }
+
+  /** Reads the kinds of a truth CSV: posting id to its {@link NoiseKind}, {@code STANDARD} when the file has none. */
+  public static Map<String, NoiseKind> readKinds(Path file) throws IOException {
+    Map<String, NoiseKind> kinds = new LinkedHashMap<>();
+    try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file, StandardCharsets.UTF_8)) {
+      for (NamedCsvRecord r : csv) {
+        String kind = r.findField("kind").map(String::strip).orElse("");
+        kinds.put(r.getField("posting_id"), kind.isEmpty() ? NoiseKind.STANDARD : NoiseKind.valueOf(kind));
+      }
+    }
+    return kinds;
   }
 
   /** Reads a truth CSV: {@code posting_id,company_id} with an empty company id for absent companies. */

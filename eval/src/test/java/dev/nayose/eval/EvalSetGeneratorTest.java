@@ -46,8 +46,8 @@ class EvalSetGeneratorTest {
     assertThat(Files.readString(dir.resolve("c/postings.csv"))).isNotEqualTo(Files.readString(dir.resolve("a/postings.csv")));
     assertThat(Files.readString(dir.resolve("c/offices.csv"))).isNotEqualTo(Files.readString(dir.resolve("a/offices.csv")));
     assertThat(Files.readAllLines(dir.resolve("a/postings.csv")).get(0))
-        .isEqualTo("posting_id,company_name,corporate_number,postal_code,address,phone,work_location");
-    assertThat(Files.readAllLines(dir.resolve("a/truth.csv")).get(0)).isEqualTo("posting_id,company_id,office_id");
+        .isEqualTo("posting_id,company_name,company_name_kana,corporate_number,postal_code,address,phone,work_location");
+    assertThat(Files.readAllLines(dir.resolve("a/truth.csv")).get(0)).isEqualTo("posting_id,company_id,office_id,kind");
     assertThat(Files.readAllLines(dir.resolve("a/offices.csv")).get(0))
         .isEqualTo("office_id,company_id,name,prefecture,city,street,postal_code,phone");
     // every office and every office posting made it into the files

@@ -175,4 +175,66 @@ class ScorerTest {
     assertThatThrownBy(() -> new EvalPosting("P1", "株式会社A", null, null, null, null, null, null, "A-1"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void each_kind_is_scored_on_its_own_postings() {
+    // P1..P4 DECORATED (A, A, B, B), P5..P8 KANA_TYPO (C, C, D, D), P9 P10 ABSENT_NEIGHBOUR
+    Map<String, NoiseKind> kinds = new HashMap<>();
+    for (int i = 1; i <= 10; i++) {
+      kinds.put("P" + i, i <= 4 ? NoiseKind.DECORATED : i <= 8 ? NoiseKind.KANA_TYPO : NoiseKind.ABSENT_NEIGHBOUR);
+    }
+    Map<String, PostingDecision> decisions = decisions("P1=MATCHED:A", "P2=REVIEW:A", "P3=MATCHED:A", "P4=UNMATCHED",
+        "P5=MATCHED:C", "P6=MATCHED:C", "P7=MATCHED:D", "P9=MATCHED:A", "P10=REVIEW:B");
+
+    Map<NoiseKind, Metrics> byKind = Scorer.scoreByKind("s", truth(), Map.of(), kinds, decisions);
+
+    assertThat(byKind).containsOnlyKeys(NoiseKind.DECORATED, NoiseKind.KANA_TYPO, NoiseKind.ABSENT_NEIGHBOUR);
+    assertThat(byKind.keySet()).containsExactly(NoiseKind.DECORATED, NoiseKind.KANA_TYPO, NoiseKind.ABSENT_NEIGHBOUR);
+    Metrics decorated = byKind.get(NoiseKind.DECORATED);
+    assertThat(decorated.postings()).isEqualTo(4);
+    assertThat(decorated.matched()).isEqualTo(2);
+    assertThat(decorated.matchedCorrect()).isEqualTo(1);
+    assertThat(decorated.matchedWrong()).isEqualTo(1);
+    assertThat(decorated.precision()).isEqualTo(0.5);
+    assertThat(decorated.recall()).isEqualTo(0.25);
+    assertThat(decorated.autoLinkRate()).isEqualTo(0.5);
+    assertThat(decorated.reviewRate()).isEqualTo(0.25);
+    Metrics typo = byKind.get(NoiseKind.KANA_TYPO);
+    assertThat(typo.precision()).isEqualTo(1.0);
+    assertThat(typo.recall()).isEqualTo(0.75); // P8 undecided counts as UNMATCHED
+    assertThat(typo.autoLinkRate()).isEqualTo(0.75);
+    assertThat(typo.reviewRate()).isZero();
+    Metrics absent = byKind.get(NoiseKind.ABSENT_NEIGHBOUR);
+    assertThat(absent.present()).isZero();
+    assertThat(absent.absentMatched()).isEqualTo(1);
+    assertThat(absent.absentMatchedRate()).isEqualTo(0.5);
+    assertThat(Double.valueOf(absent.recall())).isEqualTo(Double.valueOf(Double.NaN));
+    assertThat(absent.reviewRate()).isEqualTo(0.5);
+    // the kinds add up to the total
+    Metrics total = Scorer.score("s", truth(), decisions, 0);
+    assertThat(byKind.values().stream().mapToInt(Metrics::matched).sum()).isEqualTo(total.matched());
+    assertThat(byKind.values().stream().mapToInt(Metrics::review).sum()).isEqualTo(total.review());
+    assertThat(byKind.values().stream().mapToInt(Metrics::matchedCorrect).sum()).isEqualTo(total.matchedCorrect());
+
+    String table = Evaluation.kindTable(Map.of("s", byKind));
+    assertThat(table).contains("DECORATED").contains("0.2500 (1/4)").contains("0.5000 (1/2)").contains("1/2");
+  }
+
+  @Test
+  void a_posting_without_a_kind_is_an_error() {
+    assertThatThrownBy(() -> Scorer.scoreByKind("s", truth(), Map.of(), Map.of("P1", NoiseKind.STANDARD),
+        decisions())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P2");
+  }
+
+  @Test
+  void kinds_are_read_from_the_truth_file_and_default_to_standard(@TempDir Path dir) throws Exception {
+    Path withKinds = dir.resolve("a.csv");
+    Files.writeString(withKinds, "posting_id,company_id,office_id,kind\nP1,A,,KANA_ONLY\nP2,,,ABSENT_NEIGHBOUR\n");
+    Path without = dir.resolve("b.csv");
+    Files.writeString(without, "posting_id,company_id\nP1,A\n");
+
+    assertThat(Scorer.readKinds(withKinds)).containsExactly(Map.entry("P1", NoiseKind.KANA_ONLY),
+        Map.entry("P2", NoiseKind.ABSENT_NEIGHBOUR));
+    assertThat(Scorer.readKinds(without)).containsExactly(Map.entry("P1", NoiseKind.STANDARD));
+  }
 }
