@@ -11,9 +11,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -106,31 +105,31 @@ public final class NayoseArchitecture {
    * Every class of the module that holds {@code basePackage} lies under {@code basePackage}, and no other
    * location (another module's classes or jar) puts a class under it: no package is split between two
    * modules, so no module reaches another's package-private code. "The module" is the class-path location
-   * (directory or jar) of the classes under {@code basePackage}; the rule needs the import to cover
+   * (directory or jar) that holds most classes under {@code basePackage}; the rule needs the import to cover
    * {@link #NAYOSE}, else it sees nothing outside {@code basePackage}.
    */
   public static ArchRule noSplitPackages(String basePackage) {
     return classes().should(new ArchCondition<JavaClass>(
-        "lie under " + basePackage + " when in the module of " + basePackage + ", and be its only module") {
+        "lie under " + basePackage + " when in its module, and in its module when under it") {
       private final PackageMatcher own = PackageMatcher.of(basePackage + "..");
-      private final Set<String> moduleLocations = new HashSet<>();
+      private String module;
 
       @Override
       public void init(Collection<JavaClass> all) {
-        all.stream().filter(c -> own.matches(c.getPackageName())).map(NayoseArchitecture::location)
-            .forEach(moduleLocations::add);
+        // the module is the location holding most of the package: another holding some of it is the intruder
+        module = all.stream().filter(c -> own.matches(c.getPackageName()))
+            .collect(Collectors.groupingBy(NayoseArchitecture::location, Collectors.counting()))
+            .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
       }
 
       @Override
       public void check(JavaClass c, ConditionEvents events) {
         boolean inPackage = own.matches(c.getPackageName());
         String location = location(c);
-        if (inPackage && moduleLocations.size() > 1) {
-          Set<String> others = new TreeSet<>(moduleLocations);
-          others.remove(location);
-          events.add(SimpleConditionEvent.violated(c, c.getName() + " in " + location + " shares "
-              + basePackage + " with " + others));
-        } else if (!inPackage && moduleLocations.contains(location)) {
+        if (inPackage && !location.equals(module)) {
+          events.add(SimpleConditionEvent.violated(c, c.getName() + " in " + location + " lies under "
+              + basePackage + ", which the module " + module + " holds"));
+        } else if (!inPackage && location.equals(module)) {
           events.add(SimpleConditionEvent.violated(c, c.getName() + " lies outside " + basePackage
               + " but in its module, " + location));
         }
