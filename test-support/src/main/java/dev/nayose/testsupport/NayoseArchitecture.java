@@ -134,6 +134,13 @@ public final class NayoseArchitecture {
               + " but in its module, " + location));
         }
       }
+
+      @Override
+      public void finish(ConditionEvents events) {
+        if (module == null) {
+          events.add(SimpleConditionEvent.violated(basePackage, "no class lies under " + basePackage));
+        }
+      }
     }).as("the classes of the module of " + basePackage + " should all lie under it, and only they")
         .because("a split package lets one module reach another's package-private code");
   }

@@ -72,6 +72,12 @@ class NayoseArchitectureTest {
   }
 
   @Test
+  void noSplitPackagesFailsOnAPackageWithNoClass() {
+    assertThat(violations(NayoseArchitecture.noSplitPackages(FIXTURE + ".nosuch"), FIXTURES))
+        .containsExactly("no class lies under " + FIXTURE + ".nosuch");
+  }
+
+  @Test
   void aLocationIsTheClassPathEntry() {
     String location = NayoseArchitecture.location(FIXTURES.get(FIXTURE + ".plain.Plain"));
 
