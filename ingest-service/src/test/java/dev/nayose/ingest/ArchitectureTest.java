@@ -1,26 +1,18 @@
 package dev.nayose.ingest;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.nayose.testsupport.NayoseArchitecture;
 
-@AnalyzeClasses(packages = "dev.nayose.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
+/** A service: its domain is plain Java, its app knows no adapter, config or transport. */
+@AnalyzeClasses(packages = NayoseArchitecture.NAYOSE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("..ingest.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..", "io.awspring..",
-          "jakarta..", "io.micrometer..", "..ingest.app..", "..ingest.adapter..", "..ingest.config..");
+  static final ArchRule layers = NayoseArchitecture.layers("dev.nayose.ingest");
 
   @ArchTest
-  static final ArchRule appKnowsNoAdapterNorFramework = noClasses().that().resideInAPackage("..ingest.app..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "software.amazon..",
-          "io.awspring..", "jakarta.servlet..", "..ingest.adapter..", "..ingest.config..");
-
-  @ArchTest
-  static final ArchRule adaptersDoNotUseEachOther = noClasses().that().resideInAPackage("..ingest.adapter.out..")
-      .should().dependOnClassesThat().resideInAPackage("..ingest.adapter.in..");
+  static final ArchRule noSplitPackages = NayoseArchitecture.noSplitPackages("dev.nayose.ingest");
 }

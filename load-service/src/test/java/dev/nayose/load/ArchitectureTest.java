@@ -1,27 +1,18 @@
 package dev.nayose.load;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.nayose.testsupport.NayoseArchitecture;
 
-@AnalyzeClasses(packages = "dev.nayose.load", importOptions = ImportOption.DoNotIncludeTests.class)
+/** A service: its domain is plain Java, its app knows no adapter, config or transport. */
+@AnalyzeClasses(packages = NayoseArchitecture.NAYOSE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..load.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-          "io.awspring..", "io.micrometer..", "tools.jackson..", "java.sql..", "javax.sql..", "jakarta..",
-          "dev.nayose.platform..", "..load.app..", "..load.adapter..", "..load.config..");
+  static final ArchRule layers = NayoseArchitecture.layers("dev.nayose.load");
 
   @ArchTest
-  static final ArchRule appKnowsNoAdapterNorTransport = noClasses().that().resideInAPackage("..load.app..")
-      .should().dependOnClassesThat().resideInAnyPackage("..load.adapter..", "..load.config..",
-          "software.amazon..", "io.awspring..", "org.springframework..", "java.sql..", "javax.sql..");
-
-  @ArchTest
-  static final ArchRule outboundAdaptersDoNotUseInbound = noClasses().that().resideInAPackage("..load.adapter.out..")
-      .should().dependOnClassesThat().resideInAPackage("..load.adapter.in..");
+  static final ArchRule noSplitPackages = NayoseArchitecture.noSplitPackages("dev.nayose.load");
 }

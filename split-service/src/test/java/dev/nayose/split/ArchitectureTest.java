@@ -1,21 +1,18 @@
 package dev.nayose.split;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.nayose.testsupport.NayoseArchitecture;
 
-@AnalyzeClasses(packages = "dev.nayose.split", importOptions = ImportOption.DoNotIncludeTests.class)
+/** A service: its app knows no adapter, config or transport (its domain is the intake library). */
+@AnalyzeClasses(packages = NayoseArchitecture.NAYOSE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule appKnowsNoAdapterNorTransport = noClasses().that().resideInAPackage("..split.app..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..", "io.awspring..",
-          "..split.adapter..", "..split.config..");
+  static final ArchRule layers = NayoseArchitecture.layers("dev.nayose.split");
 
   @ArchTest
-  static final ArchRule adaptersDoNotUseEachOther = noClasses().that().resideInAPackage("..split.adapter.out..")
-      .should().dependOnClassesThat().resideInAPackage("..split.adapter.in..");
+  static final ArchRule noSplitPackages = NayoseArchitecture.noSplitPackages("dev.nayose.split");
 }
