@@ -1,7 +1,7 @@
 package dev.nayose.cli;
 
 import dev.nayose.master.MasterFile;
-import dev.nayose.master.VersionReport;
+import dev.nayose.masterstore.VersionReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.nayose.cli;
 
-import dev.nayose.master.ImportReport;
 import dev.nayose.master.MasterFile;
-import dev.nayose.master.MasterImporter;
-import dev.nayose.master.MasterVersions;
-import dev.nayose.master.MatchWorker;
 import dev.nayose.master.RejectedRow;
-import dev.nayose.master.VersionReport;
+import dev.nayose.masterstore.ImportReport;
+import dev.nayose.masterstore.MasterImporter;
+import dev.nayose.masterstore.MasterVersions;
+import dev.nayose.masterstore.MatchWorker;
+import dev.nayose.masterstore.VersionReport;
 import dev.nayose.platform.Durations;
 import java.io.IOException;
 import java.io.PrintStream;

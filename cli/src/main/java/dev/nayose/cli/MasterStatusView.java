@@ -1,7 +1,7 @@
 package dev.nayose.cli;
 
-import dev.nayose.master.MasterVersions;
-import dev.nayose.master.MatchWorker;
+import dev.nayose.masterstore.MasterVersions;
+import dev.nayose.masterstore.MatchWorker;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;

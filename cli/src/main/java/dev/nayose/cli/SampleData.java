@@ -1,7 +1,7 @@
 package dev.nayose.cli;
 
 import dev.nayose.localstack.LocalStack;
-import dev.nayose.master.VersionReport;
+import dev.nayose.masterstore.VersionReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

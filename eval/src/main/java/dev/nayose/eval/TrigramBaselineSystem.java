@@ -1,9 +1,9 @@
 package dev.nayose.eval;
 
 import dev.nayose.contracts.Decision;
-import dev.nayose.master.ImportReport;
-import dev.nayose.master.MasterImporter;
 import dev.nayose.master.ProgressListener;
+import dev.nayose.masterstore.ImportReport;
+import dev.nayose.masterstore.MasterImporter;
 import dev.nayose.schema.NayoseSchema;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import java.util.List;
  * accepted and stored as plain digits.
  *
  * <p>Checks across rows (a company_id or corporate number seen twice, a number another company of
- * the master holds) need the whole file or the database and are made by {@link MasterImporter}.
+ * the master holds) need the whole file or the database and are made by master-store's {@code MasterImporter}.
  */
 public final class CompaniesCsvReader {
   /** The columns the reader knows, in the order {@link SyntheticMasterWriter} writes them. */

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>A row is rejected, with its line, column and reason, when its column count differs from the
  * header's, {@code office_id} or {@code company_id} is empty, or {@code postal_code} is not 7
  * digits (full-width digits and a hyphen are accepted). That the company exists and that an
- * office_id is not repeated are checked by {@link MasterImporter}.
+ * office_id is not repeated are checked by master-store's {@code MasterImporter}.
  */
 public final class OfficesCsvReader {
   /** The columns the reader knows, in the order {@link SyntheticMasterWriter} writes them. */

@@ -46,12 +46,13 @@ public final class NayoseArchitecture {
       "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "jakarta.."};
 
   /**
-   * The nayose modules plain code must not know: what every stage shares at run time, the services and the
-   * applications. The libraries (contracts, schema, master, intake, matcher) are allowed.
+   * The nayose modules plain code must not know: what every stage shares at run time, the master's store in
+   * PostgreSQL (master-store), the services and the applications. The libraries (contracts, schema, master,
+   * intake, matcher) are allowed.
    */
   static final String[] RUNTIME_AND_APPLICATIONS = {
-      "dev.nayose.platform..", "dev.nayose.ingest..", "dev.nayose.split..", "dev.nayose.match..",
-      "dev.nayose.load..", "dev.nayose.cli..", "dev.nayose.eval..", "dev.nayose.bench..",
+      "dev.nayose.platform..", "dev.nayose.masterstore..", "dev.nayose.ingest..", "dev.nayose.split..",
+      "dev.nayose.match..", "dev.nayose.load..", "dev.nayose.cli..", "dev.nayose.eval..", "dev.nayose.bench..",
       "dev.nayose.localstack..", "dev.nayose.deploy.."};
 
   /** What a service's {@code app} (its handlers and ports) must not know besides its own adapters. */

@@ -1,5 +1,6 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
+import dev.nayose.master.RejectedRow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,5 +1,16 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
+import dev.nayose.master.CompaniesCsvReader;
+import dev.nayose.master.Company;
+import dev.nayose.master.CsvReadSummary;
+import dev.nayose.master.FormerName;
+import dev.nayose.master.MasterFile;
+import dev.nayose.master.NtaFileReader;
+import dev.nayose.master.NtaReadSummary;
+import dev.nayose.master.OfficesCsvReader;
+import dev.nayose.master.ProgressListener;
+import dev.nayose.master.RejectReason;
+import dev.nayose.master.RejectedRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Array;

@@ -1,5 +1,8 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
+import dev.nayose.master.MasterFile;
+import dev.nayose.master.ProgressListener;
+import dev.nayose.master.SyntheticMasterWriter;
 import dev.nayose.schema.NayoseSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.util.Locale;
  *
  * <pre>
  * ../mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.nayose.master.SyntheticImportMeasurement 1400000
+ * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.nayose.masterstore.SyntheticImportMeasurement 1400000
  * </pre>
  */
 public final class SyntheticImportMeasurement {

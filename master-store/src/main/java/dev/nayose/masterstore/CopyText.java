@@ -1,4 +1,4 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

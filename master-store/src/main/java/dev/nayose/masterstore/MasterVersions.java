@@ -1,4 +1,4 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,14 @@
-package dev.nayose.master;
+package dev.nayose.masterstore;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nayose.master.MasterFile;
+import dev.nayose.master.MasterFileException;
+import dev.nayose.master.ProgressListener;
+import dev.nayose.master.RejectReason;
+import dev.nayose.master.RejectedRow;
 import dev.nayose.schema.NayoseSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -67,7 +72,7 @@ class MasterImporterIT {
 
   @Test
   void importsTheShiftJisNtaFileAndReimportsIdempotently() throws Exception {
-    Path file = NtaFileReaderTest.fixture("nta-20260821-sjis.csv");
+    Path file = Fixtures.nta("nta-20260821-sjis.csv");
 
     ImportReport first = importer.importNta(file, ProgressListener.NONE);
 
@@ -109,7 +114,7 @@ class MasterImporterIT {
 
   @Test
   void importsCompaniesAndOfficesRejectingWithReasons() throws Exception {
-    importer.importNta(NtaFileReaderTest.fixture("nta-20260821-sjis.csv"), ProgressListener.NONE);
+    importer.importNta(Fixtures.nta("nta-20260821-sjis.csv"), ProgressListener.NONE);
 
     ImportReport companies = importer.importCompanies(Fixtures.path("csv/companies.csv"), ProgressListener.NONE);
 
@@ -189,7 +194,7 @@ class MasterImporterIT {
     importer.importCompanies(Fixtures.write(temp, "companies.csv", "company_id,corporate_number,name\n"
         + "MINE,1010001072706,東京増田医療器\n", UTF_8, false), ProgressListener.NONE);
 
-    ImportReport report = importer.importNta(NtaFileReaderTest.fixture("nta-history-utf8.csv"), ProgressListener.NONE);
+    ImportReport report = importer.importNta(Fixtures.nta("nta-history-utf8.csv"), ProgressListener.NONE);
 
     assertThat(report.rejected()).containsExactly(new RejectedRow(1, "corporate_number",
         RejectReason.DUPLICATE_CORPORATE_NUMBER, "corporate_number 1010001072706 belongs to company 'MINE' of the master"));
@@ -199,7 +204,7 @@ class MasterImporterIT {
 
   @Test
   void formerNamesAreMergedAcrossFilesAndDeletionsRemoveCompanies() throws Exception {
-    Path history = NtaFileReaderTest.fixture("nta-history-utf8.csv");
+    Path history = Fixtures.nta("nta-history-utf8.csv");
     ImportReport full = importer.importNta(history, ProgressListener.NONE);
     assertThat(full.formerNamesWritten()).isEqualTo(6);
     assertThat(rows("select name || ' until ' || until_date from company_former_name "
@@ -258,7 +263,7 @@ class MasterImporterIT {
 
     // offices first on the command line: a version applies companies before offices whatever the order
     VersionReport version = importer.importVersion(List.of(MasterFile.offices(Fixtures.path("csv/offices.csv")),
-        MasterFile.nta(NtaFileReaderTest.fixture("nta-20260821-sjis.csv")),
+        MasterFile.nta(Fixtures.nta("nta-20260821-sjis.csv")),
         MasterFile.companies(Fixtures.path("csv/companies.csv"))),
         file -> file.kind() == MasterFile.Kind.OFFICES ? lookFromOutside : ProgressListener.NONE);
 
@@ -282,7 +287,7 @@ class MasterImporterIT {
     List<Long> before = counts();
     Path broken = Fixtures.write(temp, "offices.csv", "office_id,name\nO9,支店\n", UTF_8, false);
 
-    assertThatThrownBy(() -> importer.importVersion(List.of(MasterFile.nta(NtaFileReaderTest.fixture(
+    assertThatThrownBy(() -> importer.importVersion(List.of(MasterFile.nta(Fixtures.nta(
         "nta-20260821-sjis.csv")), MasterFile.offices(broken)), file -> ProgressListener.NONE))
         .isInstanceOf(MasterFileException.class)
         .hasMessageContaining("'company_id'");
@@ -324,7 +329,7 @@ class MasterImporterIT {
   void reportsProgress() throws Exception {
     Map<Long, Long> progress = new LinkedHashMap<>();
 
-    importer.importNta(NtaFileReaderTest.fixture("nta-20260821-sjis.csv"), progress::put);
+    importer.importNta(Fixtures.nta("nta-20260821-sjis.csv"), progress::put);
 
     assertThat(progress).containsEntry(2181L, 2181L);
   }
