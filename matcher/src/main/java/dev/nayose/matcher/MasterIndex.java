@@ -9,7 +9,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The company master in memory, normalised once and laid out for a few million companies and
@@ -29,10 +28,10 @@ import java.util.Objects;
  *
  * <p>It also counts how often each value occurs — a name, a city, a town, a house number, a postal
  * code, a phone — so that the matcher can weigh agreement on a rare value above agreement on a
- * common one. Immutable once built; any number of threads may read it.
+ * common one. Built by {@link MasterIndexFactory}; immutable once built; any number of threads may read it.
  */
 public final class MasterIndex {
-  private static final int FORMER = 1;
+  static final int FORMER = 1;
   /** The gram of a one-character name: the character and a marker no text contains. */
   private static final int LONE = 0xFFFF;
 
@@ -88,7 +87,7 @@ public final class MasterIndex {
   private final int[] postcodeKeys;
   private final int[] legalFormCounts = new int[LegalForm.values().length];
 
-  private MasterIndex(Builder b) {
+  MasterIndex(MasterIndexFactory b) {
     this.normaliser = b.normaliser;
     this.companies = b.companies;
     this.ids = b.ids.build();
@@ -285,11 +284,6 @@ public final class MasterIndex {
     gramStarts[distinct] = pairCount;
   }
 
-  /** A builder whose names are keyed by {@code normaliser}. */
-  public static Builder builder(CompanyNameNormaliser normaliser) {
-    return new Builder(normaliser);
-  }
-
   public CompanyNameNormaliser normaliser() {
     return normaliser;
   }
@@ -458,7 +452,7 @@ public final class MasterIndex {
   }
 
   /** Binary search of {@code companyId} among the first {@code count} ids, which are in ascending order. */
-  private static int find(Arena ids, int count, String companyId) {
+  static int find(Arena ids, int count, String companyId) {
     int low = 0;
     int high = count - 1;
     while (low <= high) {
@@ -634,7 +628,7 @@ public final class MasterIndex {
   private Map<String, Integer> cityIds;
   private Map<String, Integer> townIds;
 
-  private MasterIndex withLookups(Builder b) {
+  MasterIndex withLookups(MasterIndexFactory b) {
     this.cityIds = Map.copyOf(b.cities.ids);
     this.townIds = Map.copyOf(b.towns.ids);
     Map<Integer, List<Integer>> former = new HashMap<>();
@@ -819,7 +813,7 @@ public final class MasterIndex {
   }
 
   /** Distinct strings numbered in the order they are first seen. */
-  private static final class Dictionary {
+  static final class Dictionary {
     final Map<String, Integer> ids = new HashMap<>();
     final List<String> names = new ArrayList<>();
 
@@ -831,181 +825,6 @@ public final class MasterIndex {
         names.add(t);
         return names.size() - 1;
       });
-    }
-  }
-
-  /**
-   * Collects the master and lays it out. Add every company first, in ascending {@code companyId}
-   * order (the order {@code order by company_id collate "C"} gives), then former names and offices
-   * in any order. Not thread-safe; use once.
-   */
-  public static final class Builder {
-    private final CompanyNameNormaliser normaliser;
-
-    private int companies;
-    private final Arena.Builder ids = new Arena.Builder();
-    private String lastCompanyId;
-    private boolean companiesComplete;
-    private long[] corporateNumbers = new long[1024];
-    private byte[] legalForms = new byte[1024];
-    private final BitSet closed = new BitSet();
-    private int[] website = new int[1024];
-    private final Dictionary websiteDictionary = new Dictionary();
-
-    private int sites;
-    private byte[] sitePrefecture = new byte[1024];
-    private int[] siteCity = new int[1024];
-    private int[] siteTown = new int[1024];
-    private long[] siteBlock = new long[1024];
-    private int[] sitePostcode = new int[1024];
-    private long[] sitePhone = new long[1024];
-    private final Dictionary cities = new Dictionary();
-    private final Dictionary towns = new Dictionary();
-
-    private int offices;
-    private int[] officeCompany = new int[256];
-    private final List<String> officeIds = new ArrayList<>();
-
-    private int nameCount;
-    private long[] nameHashes = new long[1024];
-    private int[] nameRefs = new int[1024];
-    private int[] nameStarts = new int[1025];
-    private char[] nameArena = new char[4096];
-
-    private String cachedId;
-    private int cachedCompany = -1;
-    private Arena frozenIds;
-
-    private Builder(CompanyNameNormaliser normaliser) {
-      this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
-    }
-
-    /**
-     * Adds a company with its former names.
-     *
-     * @throws IllegalArgumentException when {@code companyId} does not come after the previous one
-     * @throws IllegalStateException after the first office or separately added former name
-     */
-    public Builder addCompany(Company company) {
-      if (companiesComplete) {
-        throw new IllegalStateException("add every company before former names and offices");
-      }
-      String companyId = company.companyId();
-      if (lastCompanyId != null && lastCompanyId.compareTo(companyId) >= 0) {
-        throw new IllegalArgumentException("companies must come in ascending companyId order: "
-            + companyId + " after " + lastCompanyId);
-      }
-      lastCompanyId = companyId;
-      int c = companies++;
-      if (c == corporateNumbers.length) {
-        int size = c + (c >> 1);
-        corporateNumbers = Arrays.copyOf(corporateNumbers, size);
-        legalForms = Arrays.copyOf(legalForms, size);
-        website = Arrays.copyOf(website, size);
-      }
-      ids.add(companyId);
-      corporateNumbers[c] = Math.max(parse13(company.corporateNumber()), 0);
-      closed.set(c, company.closed());
-      CompanyNameNormaliser.CompanyName name = normaliser.parse(company.name());
-      LegalForm form = name.legalForm() != null ? name.legalForm() : LegalForm.ofNtaKind(company.kind());
-      legalForms[c] = (byte) (form == null ? -1 : form.ordinal());
-      website[c] = websiteDictionary.id(WebsiteDomain.of(company.website()));
-      addSite(Address.ofMaster(company.prefecture(), company.city(), company.street()), company.postalCode(),
-          company.phone());
-      addName(c, name.key(), false);
-      for (FormerName former : company.formerNames()) {
-        addName(c, normaliser.normalise(former.name()), true);
-      }
-      return this;
-    }
-
-    /** Adds a former name; returns false (and adds nothing) when the company is unknown. */
-    public boolean addFormerName(String companyId, String name) {
-      companiesComplete = true;
-      int c = company(companyId);
-      if (c < 0) {
-        return false;
-      }
-      addName(c, normaliser.normalise(name), true);
-      return true;
-    }
-
-    /** Adds an office; returns false (and adds nothing) when its company is unknown. */
-    public boolean addOffice(Office office) {
-      companiesComplete = true;
-      int c = company(office.companyId());
-      if (c < 0) {
-        return false;
-      }
-      if (offices == officeCompany.length) {
-        officeCompany = Arrays.copyOf(officeCompany, offices + (offices >> 1));
-      }
-      officeCompany[offices++] = c;
-      officeIds.add(office.officeId());
-      addSite(Address.ofMaster(office.prefecture(), office.city(), office.street()), office.postalCode(),
-          office.phone());
-      return true;
-    }
-
-    public MasterIndex build() {
-      return new MasterIndex(this).withLookups(this);
-    }
-
-    private void addSite(Address address, String postalCode, String phone) {
-      int s = sites++;
-      if (s == sitePrefecture.length) {
-        int size = s + (s >> 1);
-        sitePrefecture = Arrays.copyOf(sitePrefecture, size);
-        siteCity = Arrays.copyOf(siteCity, size);
-        siteTown = Arrays.copyOf(siteTown, size);
-        siteBlock = Arrays.copyOf(siteBlock, size);
-        sitePostcode = Arrays.copyOf(sitePostcode, size);
-        sitePhone = Arrays.copyOf(sitePhone, size);
-      }
-      sitePrefecture[s] = (byte) (address.prefecture() == null ? 0 : address.prefecture().code());
-      siteCity[s] = cities.id(address.city());
-      siteTown[s] = siteCity[s] < 0 ? -1 : towns.id(address.town());
-      siteBlock[s] = Blocks.pack(address.block());
-      String postcode = Postcode.normalise(postalCode);
-      sitePostcode[s] = postcode == null ? -1 : Postcode.toKey(postcode);
-      String digits = Phone.normalise(phone);
-      sitePhone[s] = digits == null ? 0 : Phone.toKey(digits);
-    }
-
-    private void addName(int company, String key, boolean former) {
-      if (key.isEmpty()) {
-        return;
-      }
-      if (nameCount == nameHashes.length) {
-        int size = nameCount + (nameCount >> 1);
-        nameHashes = Arrays.copyOf(nameHashes, size);
-        nameRefs = Arrays.copyOf(nameRefs, size);
-        nameStarts = Arrays.copyOf(nameStarts, size + 1);
-      }
-      int at = nameStarts[nameCount];
-      if (at + key.length() > nameArena.length) {
-        nameArena = Arrays.copyOf(nameArena, Math.max(at + key.length(), nameArena.length + (nameArena.length >> 1)));
-      }
-      key.getChars(0, key.length(), nameArena, at);
-      nameHashes[nameCount] = hash(key);
-      nameRefs[nameCount] = company << 1 | (former ? FORMER : 0);
-      nameStarts[++nameCount] = at + key.length();
-    }
-
-    private int company(String companyId) {
-      if (companyId == null) {
-        return -1;
-      }
-      if (companyId.equals(cachedId)) {
-        return cachedCompany;
-      }
-      if (frozenIds == null) {
-        frozenIds = ids.build();
-      }
-      int found = find(frozenIds, companies, companyId);
-      cachedId = companyId;
-      cachedCompany = found;
-      return found;
     }
   }
 }
