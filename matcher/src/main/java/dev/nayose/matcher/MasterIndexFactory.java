@@ -23,14 +23,14 @@ public final class MasterIndexFactory {
   final CompanyNameNormaliser normaliser;
 
   int companies;
-  final MasterIndex.Arena.Builder ids = new MasterIndex.Arena.Builder();
+  final Arena.Builder ids = new Arena.Builder();
   private String lastCompanyId;
   private boolean companiesComplete;
   long[] corporateNumbers = new long[1024];
   byte[] legalForms = new byte[1024];
   final BitSet closed = new BitSet();
   int[] website = new int[1024];
-  final MasterIndex.Dictionary websiteDictionary = new MasterIndex.Dictionary();
+  final Dictionary websiteDictionary = new Dictionary();
 
   private int sites;
   byte[] sitePrefecture = new byte[1024];
@@ -39,8 +39,8 @@ public final class MasterIndexFactory {
   long[] siteBlock = new long[1024];
   int[] sitePostcode = new int[1024];
   long[] sitePhone = new long[1024];
-  final MasterIndex.Dictionary cities = new MasterIndex.Dictionary();
-  final MasterIndex.Dictionary towns = new MasterIndex.Dictionary();
+  final Dictionary cities = new Dictionary();
+  final Dictionary towns = new Dictionary();
 
   int offices;
   int[] officeCompany = new int[256];
@@ -54,7 +54,7 @@ public final class MasterIndexFactory {
 
   private String cachedId;
   private int cachedCompany = -1;
-  private MasterIndex.Arena frozenIds;
+  private Arena frozenIds;
   private int skipped;
 
   /** A factory whose names are keyed by the default {@link CompanyNameNormaliser}. */
