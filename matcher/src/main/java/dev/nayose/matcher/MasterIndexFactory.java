@@ -19,38 +19,37 @@ import java.util.Objects;
  * of unknown companies are skipped and counted ({@link #skipped()}). Not thread-safe.
  */
 public final class MasterIndexFactory {
-  // package-private: MasterIndex lays these columns out when it is built
-  final CompanyNameNormaliser normaliser;
+  private final CompanyNameNormaliser normaliser;
 
-  int companies;
-  final Arena.Builder ids = new Arena.Builder();
+  private int companies;
+  private final Arena.Builder ids = new Arena.Builder();
   private String lastCompanyId;
   private boolean companiesComplete;
-  long[] corporateNumbers = new long[1024];
-  byte[] legalForms = new byte[1024];
-  final BitSet closed = new BitSet();
-  int[] website = new int[1024];
-  final Dictionary websiteDictionary = new Dictionary();
+  private long[] corporateNumbers = new long[1024];
+  private byte[] legalForms = new byte[1024];
+  private final BitSet closed = new BitSet();
+  private int[] website = new int[1024];
+  private final Dictionary websiteDictionary = new Dictionary();
 
   private int sites;
-  byte[] sitePrefecture = new byte[1024];
-  int[] siteCity = new int[1024];
-  int[] siteTown = new int[1024];
-  long[] siteBlock = new long[1024];
-  int[] sitePostcode = new int[1024];
-  long[] sitePhone = new long[1024];
-  final Dictionary cities = new Dictionary();
-  final Dictionary towns = new Dictionary();
+  private byte[] sitePrefecture = new byte[1024];
+  private int[] siteCity = new int[1024];
+  private int[] siteTown = new int[1024];
+  private long[] siteBlock = new long[1024];
+  private int[] sitePostcode = new int[1024];
+  private long[] sitePhone = new long[1024];
+  private final Dictionary cities = new Dictionary();
+  private final Dictionary towns = new Dictionary();
 
-  int offices;
-  int[] officeCompany = new int[256];
-  final List<String> officeIds = new ArrayList<>();
+  private int offices;
+  private int[] officeCompany = new int[256];
+  private final List<String> officeIds = new ArrayList<>();
 
-  int nameCount;
-  long[] nameHashes = new long[1024];
-  int[] nameRefs = new int[1024];
-  int[] nameStarts = new int[1025];
-  char[] nameArena = new char[4096];
+  private int nameCount;
+  private long[] nameHashes = new long[1024];
+  private int[] nameRefs = new int[1024];
+  private int[] nameStarts = new int[1025];
+  private char[] nameArena = new char[4096];
 
   private String cachedId;
   private int cachedCompany = -1;
@@ -91,7 +90,7 @@ public final class MasterIndexFactory {
       website = Arrays.copyOf(website, size);
     }
     ids.add(companyId);
-    corporateNumbers[c] = Math.max(MasterIndex.parse13(company.corporateNumber()), 0);
+    corporateNumbers[c] = Math.max(CompanyTable.parse13(company.corporateNumber()), 0);
     closed.set(c, company.closed());
     CompanyNameNormaliser.CompanyName name = normaliser.parse(company.name());
     LegalForm form = name.legalForm() != null ? name.legalForm() : LegalForm.ofNtaKind(company.kind());
@@ -143,7 +142,14 @@ public final class MasterIndexFactory {
 
   /** The index of everything added so far. */
   public MasterIndex build() {
-    return new MasterIndex(this).withLookups(this);
+    CompanyTable companyTable = new CompanyTable(companies, ids.build(), corporateNumbers, legalForms, closed, website,
+        websiteDictionary.names);
+    SiteTable siteTable = new SiteTable(companies, offices, sitePrefecture, siteCity, siteTown, siteBlock, sitePostcode,
+        sitePhone, officeCompany, officeIds, cities, towns);
+    ValueCounts counts = new ValueCounts(siteTable);
+    NameTable names = new NameTable(companies, nameCount, nameHashes, nameRefs, nameStarts, nameArena);
+    GramIndex grams = new GramIndex(names.arena(), names.count());
+    return new MasterIndex(normaliser, companyTable, siteTable, names, grams, counts);
   }
 
   private void addSite(Address address, String postalCode, String phone) {
@@ -183,7 +189,7 @@ public final class MasterIndexFactory {
     }
     key.getChars(0, key.length(), nameArena, at);
     nameHashes[nameCount] = MasterIndex.hash(key);
-    nameRefs[nameCount] = company << 1 | (former ? MasterIndex.FORMER : 0);
+    nameRefs[nameCount] = company << 1 | (former ? NameTable.FORMER : 0);
     nameStarts[++nameCount] = at + key.length();
   }
 
@@ -197,7 +203,7 @@ public final class MasterIndexFactory {
     if (frozenIds == null) {
       frozenIds = ids.build();
     }
-    int found = MasterIndex.find(frozenIds, companies, companyId);
+    int found = CompanyTable.find(frozenIds, companies, companyId);
     cachedId = companyId;
     cachedCompany = found;
     return found;
