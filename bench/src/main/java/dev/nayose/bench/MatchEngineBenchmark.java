@@ -8,8 +8,7 @@ import dev.nayose.master.Company;
 import dev.nayose.master.Office;
 import dev.nayose.master.OfficesCsvReader;
 import dev.nayose.master.SyntheticMasterWriter;
-import dev.nayose.matcher.CompanyNameNormaliser;
-import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import dev.nayose.matcher.MatchModel;
 import dev.nayose.matcher.MatcherSettings;
 import dev.nayose.matcher.ScoringMatchEngine;
@@ -86,13 +85,10 @@ public class MatchEngineBenchmark {
       Files.deleteIfExists(officesCsv);
       Files.deleteIfExists(dir);
     }
-    // the index takes companies in companyId order, as match-service reads them from its table
+    // in companyId order, as match-service reads them from its table (the postings below are drawn from this list)
     master.sort(Comparator.comparing(Company::companyId));
     long read = System.nanoTime();
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
-    master.forEach(builder::addCompany);
-    offices.forEach(builder::addOffice);
-    engine = new ScoringMatchEngine(builder.build(), MatchModel.defaults(), MatcherSettings.defaults());
+    engine = new ScoringMatchEngine(MasterIndexFactory.of(master, offices), MatchModel.defaults(), MatcherSettings.defaults());
     long built = System.nanoTime();
 
     Random random = new Random(SEED);

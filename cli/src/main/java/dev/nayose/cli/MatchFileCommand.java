@@ -9,8 +9,8 @@ import dev.nayose.master.Company;
 import dev.nayose.master.NtaFileReader;
 import dev.nayose.master.Office;
 import dev.nayose.master.OfficesCsvReader;
-import dev.nayose.matcher.CompanyNameNormaliser;
 import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import dev.nayose.matcher.MatchModel;
 import dev.nayose.matcher.MatcherSettings;
 import dev.nayose.matcher.ScoringMatchEngine;
@@ -94,14 +94,12 @@ final class MatchFileCommand implements Callable<Integer> {
     if (offices != null) {
       OfficesCsvReader.read(offices, (line, office) -> officeRows.add(office));
     }
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
-    master.forEach(builder::addCompany);
-    int orphans = 0;
-    for (Office office : officeRows) {
-      orphans += builder.addOffice(office) ? 0 : 1;
-    }
+    MasterIndexFactory factory = new MasterIndexFactory();
+    master.forEach(factory::add);
+    officeRows.forEach(factory::add);
+    int orphans = factory.skipped();
     master.clear();
-    MasterIndex index = builder.build();
+    MasterIndex index = factory.build();
     MatchModel matchModel = model == null ? MatchModel.defaults() : readModel(model);
     ScoringMatchEngine engine = new ScoringMatchEngine(index, matchModel, MatcherSettings.defaults());
     err.printf(Locale.ROOT, "master: %,d companies, %,d offices%s, indexed in %.1f s%n", index.companyCount(),

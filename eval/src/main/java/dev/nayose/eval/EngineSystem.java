@@ -4,12 +4,11 @@ import dev.nayose.contracts.JobPosting;
 import dev.nayose.contracts.MatchedPosting;
 import dev.nayose.master.Company;
 import dev.nayose.master.Office;
-import dev.nayose.matcher.CompanyNameNormaliser;
 import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import dev.nayose.matcher.MatchModel;
 import dev.nayose.matcher.MatcherSettings;
 import dev.nayose.matcher.ScoringMatchEngine;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,7 @@ public final class EngineSystem implements EvalSystem {
 
   /** The master index, as match-service builds it from the company tables. */
   static MasterIndex index(List<Company> master, List<Office> offices) {
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
-    master.stream().sorted(Comparator.comparing(Company::companyId)).forEach(builder::addCompany);
-    offices.forEach(builder::addOffice);
-    return builder.build();
+    return MasterIndexFactory.of(master, offices);
   }
 
   ScoringMatchEngine engine() {

@@ -7,8 +7,8 @@ import dev.nayose.master.CompaniesCsvReader;
 import dev.nayose.master.Company;
 import dev.nayose.master.OfficesCsvReader;
 import dev.nayose.master.SyntheticMasterWriter;
-import dev.nayose.matcher.CompanyNameNormaliser;
 import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import dev.nayose.matcher.MatchModel;
 import dev.nayose.matcher.MatcherSettings;
 import dev.nayose.matcher.ScoringMatchEngine;
@@ -70,17 +70,17 @@ public final class MatcherBench {
     Map<Integer, Company> picked = new java.util.HashMap<>();
     long heapBefore = usedHeapAfterGc();
     started = System.nanoTime();
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
+    MasterIndexFactory factory = new MasterIndexFactory();
     int[] row = {0};
     CompaniesCsvReader.read(companiesCsv, (line, c) -> {
-      builder.addCompany(c);
+      factory.add(c);
       if (Arrays.binarySearch(order, row[0]) >= 0) {
         picked.put(row[0], c);
       }
       row[0]++;
     });
-    OfficesCsvReader.read(officesCsv, (line, o) -> builder.addOffice(o));
-    MasterIndex index = builder.build();
+    OfficesCsvReader.read(officesCsv, (line, o) -> factory.add(o));
+    MasterIndex index = factory.build();
     ScoringMatchEngine engine = new ScoringMatchEngine(index, MatchModel.defaults(), MatcherSettings.defaults());
     double buildSeconds = seconds(started);
 

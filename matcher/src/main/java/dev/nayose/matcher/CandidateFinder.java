@@ -62,7 +62,7 @@ final class CandidateFinder {
   int byGrams(String key, int except, int[] out) {
     char[] chars = key.toCharArray();
     int[] grams = new int[Math.max(1, chars.length)];
-    int gramCount = MasterIndex.grams(chars, 0, chars.length, grams);
+    int gramCount = GramIndex.grams(chars, 0, chars.length, grams);
     long[] byFrequency = new long[gramCount];
     int known = 0;
     for (int g = 0; g < gramCount; g++) {

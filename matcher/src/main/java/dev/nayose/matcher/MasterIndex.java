@@ -1,16 +1,5 @@
 package dev.nayose.matcher;
 
-import dev.nayose.master.Company;
-import dev.nayose.master.FormerName;
-import dev.nayose.master.Office;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * The company master in memory, normalised once and laid out for a few million companies and
  * their offices: parallel primitive arrays, dictionaries for repeated text and character arenas
@@ -29,265 +18,28 @@ import java.util.Objects;
  *
  * <p>It also counts how often each value occurs — a name, a city, a town, a house number, a postal
  * code, a phone — so that the matcher can weigh agreement on a rare value above agreement on a
- * common one. Immutable once built; any number of threads may read it.
+ * common one. Built by {@link MasterIndexFactory}; immutable once built; any number of threads may read it.
+ *
+ * <p>A facade over its parts: {@link CompanyTable} (the companies' columns), {@link SiteTable}
+ * (companies' and offices' addresses), {@link NameTable} (names, sorted by hash), {@link GramIndex}
+ * (bigram → names) and {@link ValueCounts} (frequencies over the sites, sites by phone).
  */
 public final class MasterIndex {
-  private static final int FORMER = 1;
-  /** The gram of a one-character name: the character and a marker no text contains. */
-  private static final int LONE = 0xFFFF;
-
   private final CompanyNameNormaliser normaliser;
-  private final int companies;
-  private final int offices;
+  private final CompanyTable companies;
+  private final SiteTable sites;
+  private final NameTable names;
+  private final GramIndex grams;
+  private final ValueCounts counts;
 
-  private final Arena ids;
-  private final long[] corporateNumbers;
-  private final byte[] legalForms;
-  private final BitSet closed;
-  private final int[] website;
-  private final String[] websites;
-  private final int[] websiteCounts;
-
-  // sites: companies first, then offices sorted by company
-  private final byte[] sitePrefecture;
-  private final int[] siteCity;
-  private final int[] siteTown;
-  private final long[] siteBlock;
-  private final int[] sitePostcode;
-  private final long[] sitePhone;
-  private final int[] officeCompany;
-  private final Arena officeIds;
-  /** Offices of company c are sites {@code companies + officeStart[c] .. companies + officeStart[c+1]-1}. */
-  private final int[] officeStart;
-  private final String[] cityNames;
-  private final String[] townNames;
-
-  // names: sorted by hash
-  private final long[] nameHashes;
-  private final int[] nameRefs;
-  private final Arena names;
-  private final int[] currentName;
-  /** How many companies bear the name at each position (current or former). */
-  private final int[] nameBearers;
-
-  // grams -> name positions
-  private final int[] gramKeys;
-  private final int[] gramStarts;
-  private final int[] gramNames;
-
-  private final long[] numberKeys;
-  private final int[] numberCompanies;
-  private final long[] phoneKeys;
-  private final int[] phoneSites;
-
-  // value frequencies over all sites
-  private final int[] prefectureCounts = new int[48];
-  private final int[] cityCounts;
-  private final long[] townKeys;
-  private final long[] blockKeys;
-  private final int[] postcodeKeys;
-  private final int[] legalFormCounts = new int[LegalForm.values().length];
-
-  private MasterIndex(Builder b) {
-    this.normaliser = b.normaliser;
-    this.companies = b.companies;
-    this.ids = b.ids.build();
-    this.corporateNumbers = Arrays.copyOf(b.corporateNumbers, companies);
-    this.legalForms = Arrays.copyOf(b.legalForms, companies);
-    this.closed = (BitSet) b.closed.clone();
-    this.website = Arrays.copyOf(b.website, companies);
-    this.websites = b.websiteDictionary.names.toArray(String[]::new);
-    this.websiteCounts = new int[websites.length];
-    for (int c = 0; c < companies; c++) {
-      if (website[c] >= 0) {
-        websiteCounts[website[c]]++;
-      }
-      if (legalForms[c] >= 0) {
-        legalFormCounts[legalForms[c]]++;
-      }
-    }
-    this.cityNames = b.cities.names.toArray(String[]::new);
-    this.townNames = b.towns.names.toArray(String[]::new);
-
-    // offices in company order, keeping the order they came in within a company
-    this.offices = b.offices;
-    long[] officeKeys = new long[offices];
-    int[] officeOrder = new int[offices];
-    for (int i = 0; i < offices; i++) {
-      officeKeys[i] = b.officeCompany[i];
-      officeOrder[i] = i;
-    }
-    LongIntSort.sort(officeKeys, officeOrder, 0, offices);
-    int sites = companies + offices;
-    this.sitePrefecture = new byte[sites];
-    this.siteCity = new int[sites];
-    this.siteTown = new int[sites];
-    this.siteBlock = new long[sites];
-    this.sitePostcode = new int[sites];
-    this.sitePhone = new long[sites];
-    System.arraycopy(b.sitePrefecture, 0, sitePrefecture, 0, companies);
-    System.arraycopy(b.siteCity, 0, siteCity, 0, companies);
-    System.arraycopy(b.siteTown, 0, siteTown, 0, companies);
-    System.arraycopy(b.siteBlock, 0, siteBlock, 0, companies);
-    System.arraycopy(b.sitePostcode, 0, sitePostcode, 0, companies);
-    System.arraycopy(b.sitePhone, 0, sitePhone, 0, companies);
-    this.officeCompany = new int[offices];
-    Arena.Builder officeIdArena = new Arena.Builder();
-    this.officeStart = new int[companies + 1];
-    for (int i = 0; i < offices; i++) {
-      int from = companies + officeOrder[i];
-      int to = companies + i;
-      sitePrefecture[to] = b.sitePrefecture[from];
-      siteCity[to] = b.siteCity[from];
-      siteTown[to] = b.siteTown[from];
-      siteBlock[to] = b.siteBlock[from];
-      sitePostcode[to] = b.sitePostcode[from];
-      sitePhone[to] = b.sitePhone[from];
-      officeCompany[i] = b.officeCompany[officeOrder[i]];
-      officeIdArena.add(b.officeIds.get(officeOrder[i]));
-      officeStart[officeCompany[i] + 1]++;
-    }
-    for (int c = 0; c < companies; c++) {
-      officeStart[c + 1] += officeStart[c];
-    }
-    this.officeIds = officeIdArena.build();
-
-    // corporate numbers
-    int numbered = 0;
-    long[] numbers = new long[companies];
-    int[] numberOwners = new int[companies];
-    for (int c = 0; c < companies; c++) {
-      if (corporateNumbers[c] > 0) {
-        numbers[numbered] = corporateNumbers[c];
-        numberOwners[numbered++] = c;
-      }
-    }
-    LongIntSort.sort(numbers, numberOwners, 0, numbered);
-    this.numberKeys = Arrays.copyOf(numbers, numbered);
-    this.numberCompanies = Arrays.copyOf(numberOwners, numbered);
-
-    // phones, and the frequency tables of the sites' values
-    int phoned = 0;
-    long[] phones = new long[sites];
-    int[] phoneOwners = new int[sites];
-    this.cityCounts = new int[cityNames.length];
-    long[] towns = new long[sites];
-    long[] blocks = new long[sites];
-    int[] postcodes = new int[sites];
-    int townCount = 0;
-    int blockCount = 0;
-    int postcodeCount = 0;
-    for (int s = 0; s < sites; s++) {
-      if (sitePhone[s] != 0) {
-        phones[phoned] = sitePhone[s];
-        phoneOwners[phoned++] = s;
-      }
-      prefectureCounts[sitePrefecture[s]]++;
-      if (siteCity[s] >= 0) {
-        cityCounts[siteCity[s]]++;
-        if (siteTown[s] >= 0) {
-          towns[townCount++] = townKey(siteCity[s], siteTown[s]);
-          if (siteBlock[s] != 0) {
-            blocks[blockCount++] = blockKey(siteCity[s], siteTown[s], siteBlock[s]);
-          }
-        }
-      }
-      if (sitePostcode[s] >= 0) {
-        postcodes[postcodeCount++] = sitePostcode[s];
-      }
-    }
-    LongIntSort.sort(phones, phoneOwners, 0, phoned);
-    this.phoneKeys = Arrays.copyOf(phones, phoned);
-    this.phoneSites = Arrays.copyOf(phoneOwners, phoned);
-    this.townKeys = sorted(towns, townCount);
-    this.blockKeys = sorted(blocks, blockCount);
-    this.postcodeKeys = Arrays.copyOf(postcodes, postcodeCount);
-    Arrays.sort(postcodeKeys);
-
-    // names, sorted by hash; then how many companies bear each name
-    int nameCount = b.nameCount;
-    long[] hashes = Arrays.copyOf(b.nameHashes, nameCount);
-    int[] order = new int[nameCount];
-    Arrays.setAll(order, i -> i);
-    LongIntSort.sort(hashes, order, 0, nameCount);
-    Arena.Builder nameArena = new Arena.Builder();
-    this.nameRefs = new int[nameCount];
-    this.currentName = new int[companies];
-    Arrays.fill(currentName, -1);
-    for (int i = 0; i < nameCount; i++) {
-      int entry = order[i];
-      nameRefs[i] = b.nameRefs[entry];
-      nameArena.add(b.nameArena, b.nameStarts[entry], b.nameStarts[entry + 1]);
-      if ((nameRefs[i] & FORMER) == 0) {
-        currentName[nameRefs[i] >>> 1] = i;
-      }
-    }
-    this.nameHashes = hashes;
-    this.names = nameArena.build();
-    this.nameBearers = new int[nameCount];
-    for (int i = 0; i < nameCount; ) {
-      int end = i;
-      boolean collision = false;
-      while (end < nameCount && hashes[end] == hashes[i]) {
-        collision |= !names.equal(i, names, end);
-        end++;
-      }
-      for (int j = i; j < end; j++) {
-        // 64-bit hash collisions are rare enough to be counted the slow way
-        int bearers = end - i;
-        if (collision) {
-          bearers = 0;
-          for (int k = i; k < end; k++) {
-            bearers += names.equal(j, names, k) ? 1 : 0;
-          }
-        }
-        nameBearers[j] = bearers;
-      }
-      i = end;
-    }
-
-    // the gram index: (gram, name position) pairs sorted, then laid out as lists
-    long[] pairs = new long[Math.max(16, names.totalLength() + nameCount)];
-    int pairCount = 0;
-    int[] grams = new int[64];
-    for (int p = 0; p < nameCount; p++) {
-      int gramCount = grams(names.chars(), names.start(p), names.end(p), grams);
-      if (gramCount > grams.length) {
-        grams = new int[gramCount];
-        gramCount = grams(names.chars(), names.start(p), names.end(p), grams);
-      }
-      for (int g = 0; g < gramCount; g++) {
-        if (pairCount == pairs.length) {
-          pairs = Arrays.copyOf(pairs, pairCount + (pairCount >> 1));
-        }
-        pairs[pairCount++] = (long) grams[g] << 32 | p;
-      }
-    }
-    Arrays.parallelSort(pairs, 0, pairCount);
-    int distinct = 0;
-    for (int i = 0; i < pairCount; i++) {
-      if (i == 0 || (int) (pairs[i] >>> 32) != (int) (pairs[i - 1] >>> 32)) {
-        distinct++;
-      }
-    }
-    this.gramKeys = new int[distinct];
-    this.gramStarts = new int[distinct + 1];
-    this.gramNames = new int[pairCount];
-    int gram = -1;
-    for (int i = 0; i < pairCount; i++) {
-      int key = (int) (pairs[i] >>> 32);
-      if (i == 0 || key != gramKeys[gram]) {
-        gramKeys[++gram] = key;
-        gramStarts[gram] = i;
-      }
-      gramNames[i] = (int) pairs[i];
-    }
-    gramStarts[distinct] = pairCount;
-  }
-
-  /** A builder whose names are keyed by {@code normaliser}. */
-  public static Builder builder(CompanyNameNormaliser normaliser) {
-    return new Builder(normaliser);
+  MasterIndex(CompanyNameNormaliser normaliser, CompanyTable companies, SiteTable sites, NameTable names,
+      GramIndex grams, ValueCounts counts) {
+    this.normaliser = normaliser;
+    this.companies = companies;
+    this.sites = sites;
+    this.names = names;
+    this.grams = grams;
+    this.counts = counts;
   }
 
   public CompanyNameNormaliser normaliser() {
@@ -295,63 +47,62 @@ public final class MasterIndex {
   }
 
   public int companyCount() {
-    return companies;
+    return companies.count();
   }
 
   public int officeCount() {
-    return offices;
+    return sites.officeCount();
   }
 
   public int formerNameCount() {
-    return nameHashes.length - (int) Arrays.stream(currentName).filter(p -> p >= 0).count();
+    return names.formerCount();
   }
 
   public String companyId(int company) {
-    return ids.string(company);
+    return companies.id(company);
   }
 
   /** The company's 13-digit corporate number, or {@code null}. */
   public String corporateNumber(int company) {
-    long number = corporateNumbers[company];
-    return number == 0 ? null : digits13(number);
+    return companies.corporateNumber(company);
   }
 
   public boolean hasCorporateNumber(int company) {
-    return corporateNumbers[company] != 0;
+    return companies.hasCorporateNumber(company);
   }
 
   /** Whether the company's corporate number is {@code digits} (13 digits). */
   public boolean corporateNumberIs(int company, String digits) {
-    return corporateNumbers[company] != 0 && corporateNumbers[company] == parse13(digits);
+    return companies.corporateNumberIs(company, digits);
   }
 
   public boolean isClosed(int company) {
-    return closed.get(company);
+    return companies.isClosed(company);
   }
 
   /** The legal form of the company's name (or of its NTA kind), or {@code null}. */
   public LegalForm legalForm(int company) {
-    return LegalForm.ofOrdinal(legalForms[company]);
+    return companies.legalForm(company);
   }
 
   /** How many companies have this legal form. */
   public int legalFormCount(LegalForm form) {
-    return legalFormCounts[form.ordinal()];
+    return companies.legalFormCount(form);
   }
 
   /** The company's website domain, or {@code null}. */
   public String website(int company) {
-    return website[company] < 0 ? null : websites[website[company]];
+    return companies.website(company);
   }
 
   /** How many companies have the company's website domain (0 when it has none). */
   public int websiteCount(int company) {
-    return website[company] < 0 ? 0 : websiteCounts[website[company]];
+    return companies.websiteCount(company);
   }
 
   /** The company's current name, normalised; empty when it normalises to nothing. */
   public String name(int company) {
-    int position = currentName[company];
+    int position = names.current(company);
     return position < 0 ? "" : names.string(position);
   }
 
@@ -359,156 +110,115 @@ public final class MasterIndex {
 
   /** The head-office site of a company is the company's own number. */
   public int firstOfficeSite(int company) {
-    return companies + officeStart[company];
+    return sites.firstOfficeSite(company);
   }
 
   /** One past the last office site of the company. */
   public int endOfficeSite(int company) {
-    return companies + officeStart[company + 1];
+    return sites.endOfficeSite(company);
   }
 
   /** The company a site belongs to. */
   public int siteCompany(int site) {
-    return site < companies ? site : officeCompany[site - companies];
+    return sites.company(site);
   }
 
   /** The office id of an office site, {@code null} for a head-office site. */
   public String officeId(int site) {
-    return site < companies ? null : officeIds.string(site - companies);
+    return sites.officeId(site);
   }
 
   public Prefecture sitePrefecture(int site) {
-    return Prefecture.ofCode(sitePrefecture[site]);
+    return Prefecture.ofCode(sites.prefecture(site));
   }
 
   /** City dictionary id, -1 when unknown. */
   int siteCity(int site) {
-    return siteCity[site];
+    return sites.city(site);
   }
 
   int siteTown(int site) {
-    return siteTown[site];
+    return sites.town(site);
   }
 
   long siteBlock(int site) {
-    return siteBlock[site];
+    return sites.block(site);
   }
 
   /** The postal code as an int, -1 when unknown. */
   int sitePostcode(int site) {
-    return sitePostcode[site];
+    return sites.postcode(site);
   }
 
   /** The phone key ({@link Phone#toKey}), 0 when unknown. */
   long sitePhone(int site) {
-    return sitePhone[site];
+    return sites.phone(site);
   }
 
   /** The dictionary id of a city written as {@link Address} writes it, -1 when no site is there. */
   int cityId(String city) {
-    return city == null ? -1 : cityIds.getOrDefault(city, -1);
+    return sites.cityId(city);
   }
 
   int townId(String town) {
-    return town == null ? -1 : townIds.getOrDefault(town, -1);
+    return sites.townId(town);
   }
 
   String cityName(int city) {
-    return city < 0 ? null : cityNames[city];
+    return sites.cityName(city);
   }
 
   String townName(int town) {
-    return town < 0 ? null : townNames[town];
+    return sites.townName(town);
   }
 
   // --- frequencies (over all sites) -------------------------------------------------------------
 
   int prefectureCount(int prefectureCode) {
-    return prefectureCounts[prefectureCode];
+    return counts.prefectureCount(prefectureCode);
   }
 
   int cityCount(int city) {
-    return city < 0 ? 0 : cityCounts[city];
+    return counts.cityCount(city);
   }
 
   int townCount(int city, int town) {
-    return count(townKeys, townKey(city, town));
+    return counts.townCount(city, town);
   }
 
   int blockCount(int city, int town, long block) {
-    return count(blockKeys, blockKey(city, town, block));
+    return counts.blockCount(city, town, block);
   }
 
   int postcodeCount(int postcode) {
-    int from = lowerBound(postcodeKeys, postcode);
-    int to = lowerBound(postcodeKeys, postcode + 1);
-    return to - from;
+    return counts.postcodeCount(postcode);
   }
 
   /** How many sites have this phone. */
   int phoneCount(long phone) {
-    return count(phoneKeys, phone);
+    return counts.phoneCount(phone);
   }
 
   // --- lookups ----------------------------------------------------------------------------------
 
   /** The number of the company with this id, or -1. */
   public int findCompany(String companyId) {
-    return find(ids, companies, companyId);
-  }
-
-  /** Binary search of {@code companyId} among the first {@code count} ids, which are in ascending order. */
-  private static int find(Arena ids, int count, String companyId) {
-    int low = 0;
-    int high = count - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = ids.string(mid).compareTo(companyId);
-      if (c < 0) {
-        low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
+    return companies.find(companyId);
   }
 
   /** The company with this 13-digit corporate number, or -1. */
   public int findByCorporateNumber(String corporateNumber) {
-    long key = parse13(corporateNumber);
-    if (key <= 0) {
-      return -1;
-    }
-    int at = Arrays.binarySearch(numberKeys, key);
-    return at >= 0 ? numberCompanies[at] : -1;
+    return companies.findByCorporateNumber(corporateNumber);
   }
 
   /** The sites with this phone key, into {@code out}; returns how many (all of them, even beyond out's length). */
   int findSitesByPhone(long phone, int[] out) {
-    int from = lowerBound(phoneKeys, phone);
-    int n = 0;
-    for (int i = from; i < phoneKeys.length && phoneKeys[i] == phone; i++, n++) {
-      if (n < out.length) {
-        out[n] = phoneSites[i];
-      }
-    }
-    return n;
+    return counts.findSitesByPhone(phone, out);
   }
 
   /** The name position of {@code key}, or -1; further positions with the same key follow it. */
   int findName(String key) {
-    if (key.isEmpty()) {
-      return -1;
-    }
-    long hash = hash(key);
-    for (int i = lowerBound(nameHashes, hash); i < nameHashes.length && nameHashes[i] == hash; i++) {
-      if (names.equal(i, key)) {
-        return i;
-      }
-    }
-    return -1;
+    return names.find(key);
   }
 
   /**
@@ -516,15 +226,11 @@ public final class MasterIndex {
    * {@link #nameEquals} holds (a run shares the hash; the characters rule out collisions).
    */
   int nameRunEnd(int position) {
-    int end = position;
-    while (end < nameHashes.length && nameHashes[end] == nameHashes[position]) {
-      end++;
-    }
-    return end;
+    return names.runEnd(position);
   }
 
   boolean nameEquals(int position, String key) {
-    return names.equal(position, key);
+    return names.equals(position, key);
   }
 
   char[] nameChars() {
@@ -536,19 +242,19 @@ public final class MasterIndex {
   }
 
   int nameCount() {
-    return nameHashes.length;
+    return names.count();
   }
 
   int nameCompany(int position) {
-    return nameRefs[position] >>> 1;
+    return names.company(position);
   }
 
   boolean isFormerName(int position) {
-    return (nameRefs[position] & FORMER) != 0;
+    return names.isFormer(position);
   }
 
   int nameLength(int position) {
-    return names.end(position) - names.start(position);
+    return names.length(position);
   }
 
   String nameAt(int position) {
@@ -557,149 +263,38 @@ public final class MasterIndex {
 
   /** How many companies bear the name at {@code position}. */
   int nameBearers(int position) {
-    return nameBearers[position];
+    return names.bearers(position);
   }
 
   /** The current name position of a company, -1 when its name normalises to nothing. */
   int currentNamePosition(int company) {
-    return currentName[company];
+    return names.current(company);
   }
 
   /** The name positions of a company's former names (few companies have any). */
   int[] formerNamePositions(int company) {
-    int[] positions = formerNames.get(company);
-    return positions == null ? NONE : positions;
+    return names.former(company);
   }
 
   /** The gram list index of {@code gram}, or -1. */
   int gram(int gram) {
-    int at = Arrays.binarySearch(gramKeys, gram);
-    return at < 0 ? -1 : at;
+    return grams.gram(gram);
   }
 
   int gramFrequency(int gramIndex) {
-    return gramStarts[gramIndex + 1] - gramStarts[gramIndex];
+    return grams.frequency(gramIndex);
   }
 
   int gramListStart(int gramIndex) {
-    return gramStarts[gramIndex];
+    return grams.listStart(gramIndex);
   }
 
   int gramListEnd(int gramIndex) {
-    return gramStarts[gramIndex + 1];
+    return grams.listEnd(gramIndex);
   }
 
   int gramName(int at) {
-    return gramNames[at];
-  }
-
-  /**
-   * The distinct grams of {@code chars[from, to)} into {@code out}: every pair of adjacent characters
-   * as {@code first << 16 | second}, or {@code c << 16 | 0xFFFF} for a one-character name. Returns
-   * how many; when that exceeds {@code out.length} nothing beyond it was written.
-   */
-  static int grams(char[] chars, int from, int to, int[] out) {
-    int length = to - from;
-    if (length <= 0) {
-      return 0;
-    }
-    if (length == 1) {
-      if (out.length > 0) {
-        out[0] = chars[from] << 16 | LONE;
-      }
-      return 1;
-    }
-    if (length - 1 > out.length) {
-      return length - 1;
-    }
-    int n = 0;
-    for (int i = from; i + 1 < to; i++) {
-      int gram = chars[i] << 16 | chars[i + 1];
-      boolean seen = false;
-      for (int k = 0; k < n; k++) {
-        if (out[k] == gram) {
-          seen = true;
-          break;
-        }
-      }
-      if (!seen) {
-        out[n++] = gram;
-      }
-    }
-    return n;
-  }
-
-  private static final int[] NONE = new int[0];
-  private Map<Integer, int[]> formerNames;
-  private Map<String, Integer> cityIds;
-  private Map<String, Integer> townIds;
-
-  private MasterIndex withLookups(Builder b) {
-    this.cityIds = Map.copyOf(b.cities.ids);
-    this.townIds = Map.copyOf(b.towns.ids);
-    Map<Integer, List<Integer>> former = new HashMap<>();
-    for (int p = 0; p < nameRefs.length; p++) {
-      if ((nameRefs[p] & FORMER) != 0) {
-        former.computeIfAbsent(nameRefs[p] >>> 1, c -> new ArrayList<>()).add(p);
-      }
-    }
-    Map<Integer, int[]> positions = new HashMap<>();
-    former.forEach((c, list) -> positions.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
-    this.formerNames = Map.copyOf(positions);
-    return this;
-  }
-
-  // --- helpers ---------------------------------------------------------------------------------
-
-  static long townKey(int city, int town) {
-    return (long) city << 32 | (town & 0xFFFFFFFFL);
-  }
-
-  static long blockKey(int city, int town, long block) {
-    return hash(city + "/" + town + "/" + block);
-  }
-
-  private static long[] sorted(long[] values, int count) {
-    long[] copy = Arrays.copyOf(values, count);
-    Arrays.sort(copy);
-    return copy;
-  }
-
-  private static int count(long[] sorted, long key) {
-    int from = lowerBound(sorted, key);
-    int to = from;
-    while (to < sorted.length && sorted[to] == key) {
-      to++;
-    }
-    return to - from;
-  }
-
-  private static int lowerBound(long[] sorted, long key) {
-    int low = 0;
-    int high = sorted.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted[mid] < key) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
-  }
-
-  private static int lowerBound(int[] sorted, int key) {
-    int low = 0;
-    int high = sorted.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted[mid] < key) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
+    return grams.name(at);
   }
 
   /** FNV-1a over the UTF-16 units, then the SplitMix64 finaliser so that similar names spread out. */
@@ -715,297 +310,5 @@ public final class MasterIndex {
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return h;
-  }
-
-  /** The value of a 13-digit number, or -1 when {@code text} is not one. */
-  static long parse13(String text) {
-    if (text == null || text.length() != 13) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < 13; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
-  static String digits13(long number) {
-    String digits = Long.toString(number);
-    return digits.length() >= 13 ? digits : "0".repeat(13 - digits.length()) + digits;
-  }
-
-  /** Strings laid end to end in one char array. */
-  static final class Arena {
-    private final char[] chars;
-    private final int[] starts;
-
-    private Arena(char[] chars, int[] starts) {
-      this.chars = chars;
-      this.starts = starts;
-    }
-
-    char[] chars() {
-      return chars;
-    }
-
-    int start(int i) {
-      return starts[i];
-    }
-
-    int end(int i) {
-      return starts[i + 1];
-    }
-
-    int totalLength() {
-      return chars.length;
-    }
-
-    String string(int i) {
-      return new String(chars, starts[i], starts[i + 1] - starts[i]);
-    }
-
-    boolean equal(int i, String text) {
-      int start = starts[i];
-      int length = starts[i + 1] - start;
-      if (length != text.length()) {
-        return false;
-      }
-      for (int k = 0; k < length; k++) {
-        if (chars[start + k] != text.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    boolean equal(int i, Arena other, int j) {
-      return Arrays.equals(chars, starts[i], starts[i + 1], other.chars, other.starts[j], other.starts[j + 1]);
-    }
-
-    static final class Builder {
-      private char[] chars = new char[1024];
-      private int[] starts = new int[1025];
-      private int count;
-
-      void add(String text) {
-        add(text.toCharArray(), 0, text.length());
-      }
-
-      void add(char[] source, int from, int to) {
-        int length = to - from;
-        int at = starts[count];
-        if (at + length > chars.length) {
-          chars = Arrays.copyOf(chars, Math.max(at + length, chars.length + (chars.length >> 1)));
-        }
-        System.arraycopy(source, from, chars, at, length);
-        if (count + 2 > starts.length) {
-          starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1));
-        }
-        starts[++count] = at + length;
-      }
-
-      int count() {
-        return count;
-      }
-
-      Arena build() {
-        return new Arena(Arrays.copyOf(chars, starts[count]), Arrays.copyOf(starts, count + 1));
-      }
-    }
-  }
-
-  /** Distinct strings numbered in the order they are first seen. */
-  private static final class Dictionary {
-    final Map<String, Integer> ids = new HashMap<>();
-    final List<String> names = new ArrayList<>();
-
-    int id(String text) {
-      if (text == null) {
-        return -1;
-      }
-      return ids.computeIfAbsent(text, t -> {
-        names.add(t);
-        return names.size() - 1;
-      });
-    }
-  }
-
-  /**
-   * Collects the master and lays it out. Add every company first, in ascending {@code companyId}
-   * order (the order {@code order by company_id collate "C"} gives), then former names and offices
-   * in any order. Not thread-safe; use once.
-   */
-  public static final class Builder {
-    private final CompanyNameNormaliser normaliser;
-
-    private int companies;
-    private final Arena.Builder ids = new Arena.Builder();
-    private String lastCompanyId;
-    private boolean companiesComplete;
-    private long[] corporateNumbers = new long[1024];
-    private byte[] legalForms = new byte[1024];
-    private final BitSet closed = new BitSet();
-    private int[] website = new int[1024];
-    private final Dictionary websiteDictionary = new Dictionary();
-
-    private int sites;
-    private byte[] sitePrefecture = new byte[1024];
-    private int[] siteCity = new int[1024];
-    private int[] siteTown = new int[1024];
-    private long[] siteBlock = new long[1024];
-    private int[] sitePostcode = new int[1024];
-    private long[] sitePhone = new long[1024];
-    private final Dictionary cities = new Dictionary();
-    private final Dictionary towns = new Dictionary();
-
-    private int offices;
-    private int[] officeCompany = new int[256];
-    private final List<String> officeIds = new ArrayList<>();
-
-    private int nameCount;
-    private long[] nameHashes = new long[1024];
-    private int[] nameRefs = new int[1024];
-    private int[] nameStarts = new int[1025];
-    private char[] nameArena = new char[4096];
-
-    private String cachedId;
-    private int cachedCompany = -1;
-    private Arena frozenIds;
-
-    private Builder(CompanyNameNormaliser normaliser) {
-      this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
-    }
-
-    /**
-     * Adds a company with its former names.
-     *
-     * @throws IllegalArgumentException when {@code companyId} does not come after the previous one
-     * @throws IllegalStateException after the first office or separately added former name
-     */
-    public Builder addCompany(Company company) {
-      if (companiesComplete) {
-        throw new IllegalStateException("add every company before former names and offices");
-      }
-      String companyId = company.companyId();
-      if (lastCompanyId != null && lastCompanyId.compareTo(companyId) >= 0) {
-        throw new IllegalArgumentException("companies must come in ascending companyId order: "
-            + companyId + " after " + lastCompanyId);
-      }
-      lastCompanyId = companyId;
-      int c = companies++;
-      if (c == corporateNumbers.length) {
-        int size = c + (c >> 1);
-        corporateNumbers = Arrays.copyOf(corporateNumbers, size);
-        legalForms = Arrays.copyOf(legalForms, size);
-        website = Arrays.copyOf(website, size);
-      }
-      ids.add(companyId);
-      corporateNumbers[c] = Math.max(parse13(company.corporateNumber()), 0);
-      closed.set(c, company.closed());
-      CompanyNameNormaliser.CompanyName name = normaliser.parse(company.name());
-      LegalForm form = name.legalForm() != null ? name.legalForm() : LegalForm.ofNtaKind(company.kind());
-      legalForms[c] = (byte) (form == null ? -1 : form.ordinal());
-      website[c] = websiteDictionary.id(WebsiteDomain.of(company.website()));
-      addSite(Address.ofMaster(company.prefecture(), company.city(), company.street()), company.postalCode(),
-          company.phone());
-      addName(c, name.key(), false);
-      for (FormerName former : company.formerNames()) {
-        addName(c, normaliser.normalise(former.name()), true);
-      }
-      return this;
-    }
-
-    /** Adds a former name; returns false (and adds nothing) when the company is unknown. */
-    public boolean addFormerName(String companyId, String name) {
-      companiesComplete = true;
-      int c = company(companyId);
-      if (c < 0) {
-        return false;
-      }
-      addName(c, normaliser.normalise(name), true);
-      return true;
-    }
-
-    /** Adds an office; returns false (and adds nothing) when its company is unknown. */
-    public boolean addOffice(Office office) {
-      companiesComplete = true;
-      int c = company(office.companyId());
-      if (c < 0) {
-        return false;
-      }
-      if (offices == officeCompany.length) {
-        officeCompany = Arrays.copyOf(officeCompany, offices + (offices >> 1));
-      }
-      officeCompany[offices++] = c;
-      officeIds.add(office.officeId());
-      addSite(Address.ofMaster(office.prefecture(), office.city(), office.street()), office.postalCode(),
-          office.phone());
-      return true;
-    }
-
-    public MasterIndex build() {
-      return new MasterIndex(this).withLookups(this);
-    }
-
-    private void addSite(Address address, String postalCode, String phone) {
-      int s = sites++;
-      if (s == sitePrefecture.length) {
-        int size = s + (s >> 1);
-        sitePrefecture = Arrays.copyOf(sitePrefecture, size);
-        siteCity = Arrays.copyOf(siteCity, size);
-        siteTown = Arrays.copyOf(siteTown, size);
-        siteBlock = Arrays.copyOf(siteBlock, size);
-        sitePostcode = Arrays.copyOf(sitePostcode, size);
-        sitePhone = Arrays.copyOf(sitePhone, size);
-      }
-      sitePrefecture[s] = (byte) (address.prefecture() == null ? 0 : address.prefecture().code());
-      siteCity[s] = cities.id(address.city());
-      siteTown[s] = siteCity[s] < 0 ? -1 : towns.id(address.town());
-      siteBlock[s] = Blocks.pack(address.block());
-      String postcode = Postcode.normalise(postalCode);
-      sitePostcode[s] = postcode == null ? -1 : Postcode.toKey(postcode);
-      String digits = Phone.normalise(phone);
-      sitePhone[s] = digits == null ? 0 : Phone.toKey(digits);
-    }
-
-    private void addName(int company, String key, boolean former) {
-      if (key.isEmpty()) {
-        return;
-      }
-      if (nameCount == nameHashes.length) {
-        int size = nameCount + (nameCount >> 1);
-        nameHashes = Arrays.copyOf(nameHashes, size);
-        nameRefs = Arrays.copyOf(nameRefs, size);
-        nameStarts = Arrays.copyOf(nameStarts, size + 1);
-      }
-      int at = nameStarts[nameCount];
-      if (at + key.length() > nameArena.length) {
-        nameArena = Arrays.copyOf(nameArena, Math.max(at + key.length(), nameArena.length + (nameArena.length >> 1)));
-      }
-      key.getChars(0, key.length(), nameArena, at);
-      nameHashes[nameCount] = hash(key);
-      nameRefs[nameCount] = company << 1 | (former ? FORMER : 0);
-      nameStarts[++nameCount] = at + key.length();
-    }
-
-    private int company(String companyId) {
-      if (companyId == null) {
-        return -1;
-      }
-      if (companyId.equals(cachedId)) {
-        return cachedCompany;
-      }
-      if (frozenIds == null) {
-        frozenIds = ids.build();
-      }
-      int found = find(frozenIds, companies, companyId);
-      cachedId = companyId;
-      cachedCompany = found;
-      return found;
-    }
   }
 }

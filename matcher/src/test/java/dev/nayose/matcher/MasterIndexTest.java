@@ -1,23 +1,21 @@
 package dev.nayose.matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nayose.master.Company;
 import dev.nayose.master.FormerName;
-import dev.nayose.master.Office;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MasterIndexTest {
-  private final MasterIndex index = MasterIndex.builder(new CompanyNameNormaliser())
-      .addCompany(company("1010001097199", "1010001097199", "株式会社ＭＣＡホールディングス", "港区", "赤坂７丁目１１番１２号",
+  private final MasterIndex index = new MasterIndexFactory()
+      .add(company("1010001097199", "1010001097199", "株式会社ＭＣＡホールディングス", "港区", "赤坂７丁目１１番１２号",
           "1070052", "03-3583-0001", null))
-      .addCompany(company("A-1", null, "さくら商事株式会社", "港区", "六本木１丁目１番１号", "1060032", null, "301"))
-      .addCompany(company("A-2", null, "有限会社さくら商事", "港区", "六本木１丁目１番１号", "1060032", "03-1111-2222", null,
+      .add(company("A-1", null, "さくら商事株式会社", "港区", "六本木１丁目１番１号", "1060032", null, "301"))
+      .add(company("A-2", null, "有限会社さくら商事", "港区", "六本木１丁目１番１号", "1060032", "03-1111-2222", null,
           new FormerName("株式会社旧さくら", LocalDate.of(2020, 1, 1))))
-      .addCompany(company("A-3", null, "サクラ物産", "新宿区", "西新宿２丁目８番１号", "1638001", null, "302"))
+      .add(company("A-3", null, "サクラ物産", "新宿区", "西新宿２丁目８番１号", "1638001", null, "302"))
       .build();
 
   @Test
@@ -72,39 +70,7 @@ class MasterIndexTest {
     assertThat(index.cityId("渋谷区")).isEqualTo(-1);
   }
 
-  @Test
-  void officesAreSitesAfterTheCompanies() {
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany(company("A-1", null, "甲(株)", "港区", null, null, null, null))
-        .addCompany(company("A-2", null, "乙(株)", "港区", null, null, null, null));
-    assertThat(builder.addOffice(new Office("O-2", "A-2", "大阪支店", "大阪府", "大阪市西区", null, null, "06-1111-2222"))).isTrue();
-    assertThat(builder.addOffice(new Office("O-1", "A-1", "新宿支店", "東京都", "新宿区", null, null, null))).isTrue();
-    assertThat(builder.addOffice(new Office("O-9", "A-9", "どこか", "東京都", "新宿区", null, null, null))).isFalse();
-    MasterIndex built = builder.build();
-
-    assertThat(built.officeCount()).isEqualTo(2);
-    assertThat(built.firstOfficeSite(0)).isEqualTo(2);
-    assertThat(built.officeId(built.firstOfficeSite(0))).isEqualTo("O-1");
-    assertThat(built.officeId(built.firstOfficeSite(1))).isEqualTo("O-2");
-    assertThat(built.siteCompany(3)).isEqualTo(1);
-    assertThat(built.officeId(0)).isNull();
-    int[] sites = new int[4];
-    assertThat(built.findSitesByPhone(Phone.toKey("0611112222"), sites)).isEqualTo(1);
-    assertThat(sites[0]).isEqualTo(3);
-  }
-
-  @Test
-  void companiesMustComeInIdOrderAndBeforeOffices() {
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany(company("B", null, "乙", null, null, null, null, null));
-    assertThatThrownBy(() -> builder.addCompany(company("A", null, "甲", null, null, null, null, null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
-    builder.addFormerName("B", "旧乙");
-    assertThatThrownBy(() -> builder.addCompany(company("C", null, "丙", null, null, null, null, null)))
-        .isInstanceOf(IllegalStateException.class);
-  }
-
-  private static Company company(String id, String number, String name, String city, String street, String postalCode,
+  static Company company(String id, String number, String name, String city, String street, String postalCode,
       String phone, String kind, FormerName... former) {
     return new Company(id, number, name, null, city == null ? null : "東京都", city, street, postalCode, phone, null, kind,
         null, null, List.of(former));

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,13 +50,13 @@ public final class SmallMaster {
   /** The index, built once per test JVM (it is immutable). */
   public static synchronized MasterIndex index() {
     if (built == null) {
-      built = builder().build();
+      built = newIndex();
     }
     return built;
   }
 
-  /** A builder with every company and office of {@link #index()} added. */
-  public static MasterIndex.Builder builder() {
+  /** A new index of the same companies and offices as {@link #index()}. */
+  public static MasterIndex newIndex() {
     List<Company> companies = new ArrayList<>(COMPANIES);
     List<Office> offices = new ArrayList<>(OFFICES);
     try {
@@ -70,11 +69,7 @@ public final class SmallMaster {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    companies.sort(Comparator.comparing(Company::companyId));
-    MasterIndex.Builder builder = MasterIndex.builder(new CompanyNameNormaliser());
-    companies.forEach(builder::addCompany);
-    offices.forEach(builder::addOffice);
-    return builder;
+    return MasterIndexFactory.of(companies, offices);
   }
 
   public static Company company(String id, String number, String name, String prefecture, String city, String street,

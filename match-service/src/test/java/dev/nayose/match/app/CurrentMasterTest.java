@@ -10,6 +10,7 @@ import dev.nayose.matcher.CompanyNameNormaliser;
 import dev.nayose.matcher.MatchModel;
 import dev.nayose.matcher.ScoringMatchEngine;
 import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import dev.nayose.matcher.MatchEngine;
 import dev.nayose.matcher.MatcherSettings;
 import dev.nayose.matcher.SmallMaster;
@@ -61,7 +62,7 @@ class CurrentMasterTest {
         Instant.parse("2026-11-25T10:00:00Z"), Duration.ZERO, null));
 
     source.latestImport = 8L;
-    source.index = () -> SmallMaster.builder().build();
+    source.index = () -> SmallMaster.newIndex();
     master.refresh();
 
     assertThat(source.loads).isEqualTo(2);
@@ -72,15 +73,15 @@ class CurrentMasterTest {
   @Test
   void aNewImportIsMatchedAgainstAfterTheSwap() {
     source.latestImport = 1L;
-    source.index = () -> MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null)).build();
+    source.index = () -> new MasterIndexFactory()
+        .add(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null)).build();
     master.refresh();
     MatchEngine before = master.engine();
 
     source.latestImport = 2L;
-    source.index = () -> MasterIndex.builder(new CompanyNameNormaliser())
-        .addCompany(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null))
-        .addCompany(SmallMaster.company("B", null, "株式会社ビー", "東京都", "港区", null, null, null, null)).build();
+    source.index = () -> new MasterIndexFactory()
+        .add(SmallMaster.company("A", null, "株式会社エー", "東京都", "港区", null, null, null, null))
+        .add(SmallMaster.company("B", null, "株式会社ビー", "東京都", "港区", null, null, null, null)).build();
     master.refresh();
 
     var newcomer = posting("P1", "ビー(株)", null, "東京都港区", null);

@@ -4,7 +4,7 @@ import dev.nayose.master.Company;
 import dev.nayose.master.Office;
 import dev.nayose.match.app.MasterSource;
 import dev.nayose.matcher.CompanyNameNormaliser;
-import dev.nayose.matcher.MasterIndex;
+import dev.nayose.matcher.MasterIndexFactory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -55,22 +55,19 @@ public class MasterRepository implements MasterSource {
       if (version == null) {
         return Optional.empty();
       }
-      MasterIndex.Builder builder = MasterIndex.builder(normaliser);
-      // collate "C": the builder wants companies in Java's String order, which is byte order for ids
+      MasterIndexFactory factory = new MasterIndexFactory(normaliser);
+      // collate "C": the factory wants companies in Java's String order, which is byte order for ids
       streaming.query("""
           select company_id, corporate_number, name, prefecture, city, street, postal_code, phone, website, kind,
                  closed_on
             from company order by company_id collate "C"
           """, rs -> {
-            builder.addCompany(new Company(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getString(4),
+            factory.add(new Company(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getObject(11, LocalDate.class), null, List.of()));
           });
-      int[] orphans = new int[1];
       streaming.query("select company_id, name from company_former_name order by company_id collate \"C\"", rs -> {
-        if (!builder.addFormerName(rs.getString(1), rs.getString(2))) {
-          orphans[0]++;
-        }
+        factory.addFormerName(rs.getString(1), rs.getString(2));
       });
       streaming.query("""
           select office_id, company_id, name, prefecture, city, street, postal_code, phone
@@ -78,14 +75,12 @@ public class MasterRepository implements MasterSource {
           """, rs -> {
             Office office = new Office(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
-            if (!builder.addOffice(office)) {
-              orphans[0]++;
-            }
+            factory.add(office);
           });
-      if (orphans[0] > 0) {
-        log.warn("{} former names or offices of unknown companies were skipped", orphans[0]);
+      if (factory.skipped() > 0) {
+        log.warn("{} former names or offices of unknown companies were skipped", factory.skipped());
       }
-      return Optional.of(new LoadedMaster(version, builder.build()));
+      return Optional.of(new LoadedMaster(version, factory.build()));
     });
   }
 }
