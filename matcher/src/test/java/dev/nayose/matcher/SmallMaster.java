@@ -58,7 +58,13 @@ public final class SmallMaster {
 
   /** A builder with every company and office of {@link #index()} added. */
   public static MasterIndex.Builder builder() {
+    return builder(List.of());
+  }
+
+  /** A builder with every company and office of {@link #index()} added, and {@code extra} companies. */
+  public static MasterIndex.Builder builder(List<Company> extra) {
     List<Company> companies = new ArrayList<>(COMPANIES);
+    companies.addAll(extra);
     List<Office> offices = new ArrayList<>(OFFICES);
     try {
       Path dir = Files.createTempDirectory("small-master");
