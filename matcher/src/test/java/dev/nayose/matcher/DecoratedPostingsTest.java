@@ -91,6 +91,26 @@ class DecoratedPostingsTest {
   }
 
   @Test
+  void aTypoUnderARecruitmentWordIsStillATypo() {
+    // 本都 for 本部: no exact name, but what 採用担当 hides is one edit from the company's name
+    MatchedPosting m = engine.match(posting("P1", "国鉄労働組合静岡地方本都 採用担当", null, "静岡県静岡市葵区黒金町55", null));
+
+    assertThat(m.decision()).isEqualTo(Decision.MATCHED);
+    assertThat(m.companyId()).isEqualTo("6080005001583");
+    assertThat(evidence(m, "name").level()).isEqualTo("NEAR");
+    assertThat(evidence(m, "name_decoration").postingValue()).isEqualTo("採用担当");
+  }
+
+  @Test
+  void withoutAnExactNameAGroupWordStays() {
+    // ハヤシグループ with a typo (ハヤツ): ハヤツ is no master name, so グループ is not taken off
+    MatchedPosting m = engine.match(posting("P1", "ハヤツグループ", null, "愛知県北名古屋市法成寺道久66", null));
+
+    assertThat(m.decision()).isNotEqualTo(Decision.MATCHED);
+    assertThat(m.reasons()).noneMatch(e -> e.field().equals("name_decoration"));
+  }
+
+  @Test
   void aFormerNameInBracketsFindsTheCompanyByItsFormerName() {
     // SmallMaster's C-0010 was 株式会社旧名前 until 2020
     MatchedPosting m = engine.match(posting("P1", "株式会社ＸＹＺ（旧：株式会社旧名前）", null, "愛知県名古屋市中村区名駅1-1-4", null));
