@@ -12,10 +12,11 @@ public enum Field {
   CORPORATE_NUMBER("corporate_number", "EXACT", "TYPO", "DIFFERENT"),
   /**
    * The normalised name against the company's current and former names: equal; equal to a former
-   * name; the company's name followed by a branch ({@code ヤマト運輸新宿支店}); one or two edits
+   * name; the company's name followed by a branch ({@code ヤマト運輸新宿支店}); equal once a group or
+   * site word is taken off the posting's name ({@code 山田製作所グループ}, {@link Decorations}); one or two edits
    * apart; one containing the other; sharing half their bigrams; different.
    */
-  NAME("name", "EXACT", "FORMER", "BRANCH", "NEAR", "CONTAINS", "SIMILAR", "DIFFERENT"),
+  NAME("name", "EXACT", "FORMER", "BRANCH", "DECORATED", "NEAR", "CONTAINS", "SIMILAR", "DIFFERENT"),
   LEGAL_FORM("legal_form", "AGREE", "DISAGREE"),
   /**
    * The posting's address (or work location) against the company's or an office's: the same house

@@ -10,6 +10,7 @@ public final class NameComparison {
   static final int EXACT = Field.NAME.level("EXACT");
   static final int FORMER = Field.NAME.level("FORMER");
   static final int BRANCH = Field.NAME.level("BRANCH");
+  static final int DECORATED = Field.NAME.level("DECORATED");
   static final int NEAR = Field.NAME.level("NEAR");
   static final int CONTAINS = Field.NAME.level("CONTAINS");
   static final int SIMILAR = Field.NAME.level("SIMILAR");

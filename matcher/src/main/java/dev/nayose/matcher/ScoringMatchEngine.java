@@ -230,7 +230,11 @@ public final class ScoringMatchEngine implements MatchEngine {
         bestPosition = position;
       }
     }
-    double u = bestLevel <= NameComparison.BRANCH
+    if (bestLevel == NameComparison.EXACT && f.decorated()) {
+      // a group or site word taken off: perhaps another company of the group, so weaker than EXACT
+      bestLevel = NameComparison.DECORATED;
+    }
+    double u = bestLevel <= NameComparison.DECORATED
         ? index.nameBearers(bestPosition) / companies
         : nameU[bestLevel];
     set(Field.NAME, bestLevel, u, levels, weights);
@@ -412,6 +416,11 @@ public final class ScoringMatchEngine implements MatchEngine {
       }
       reasons.add(new Evidence(field.key(), clip(postingValue(f, field)), clip(masterValue(best, field)),
           field.levels().get(level), round(best.weights()[field.ordinal()])));
+    }
+    if (f.decoration() != null) {
+      // what was taken off the posting's name, for a reviewer to see
+      reasons.add(new Evidence("name_decoration", clip(f.decoration()), null, f.decorated() ? "DECORATED" : "STRIPPED",
+          0.0));
     }
     if (index.isClosed(best.company())) {
       reasons.add(new Evidence("status", null, "CLOSED", "CLOSED", round(log2(settings.closedCompanyFactor()))));

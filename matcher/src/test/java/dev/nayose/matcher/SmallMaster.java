@@ -57,7 +57,13 @@ public final class SmallMaster {
 
   /** A new index of the same companies and offices as {@link #index()}. */
   public static MasterIndex newIndex() {
+    return newIndex(List.of());
+  }
+
+  /** A new index of the companies and offices of {@link #index()} and {@code extra} companies. */
+  public static MasterIndex newIndex(List<Company> extra) {
     List<Company> companies = new ArrayList<>(COMPANIES);
+    companies.addAll(extra);
     List<Office> offices = new ArrayList<>(OFFICES);
     try {
       Path dir = Files.createTempDirectory("small-master");
