@@ -1,7 +1,6 @@
 package dev.nayose.masterstore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.nayose.testsupport.TestFiles;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.Charset;
@@ -44,21 +43,6 @@ final class Fixtures {
 
   /** Writes {@code text} in {@code charset}, with a UTF-8 byte-order mark when asked. */
   static Path write(Path dir, String name, String text, Charset charset, boolean bom) {
-    try {
-      Path file = dir.resolve(name);
-      byte[] body = text.getBytes(charset);
-      byte[] bytes = body;
-      if (bom) {
-        bytes = new byte[body.length + 3];
-        bytes[0] = (byte) 0xEF;
-        bytes[1] = (byte) 0xBB;
-        bytes[2] = (byte) 0xBF;
-        System.arraycopy(body, 0, bytes, 3, body.length);
-      }
-      Files.write(file, bytes);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestFiles.write(dir, name, text, charset, bom);
   }
 }
