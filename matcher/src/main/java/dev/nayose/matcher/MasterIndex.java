@@ -31,9 +31,11 @@ public final class MasterIndex {
   private final NameTable names;
   private final GramIndex grams;
   private final ValueCounts counts;
+  private final KanaTable kana;
 
   MasterIndex(CompanyNameNormaliser normaliser, CompanyTable companies, SiteTable sites, NameTable names,
-      GramIndex grams, ValueCounts counts) {
+      GramIndex grams, ValueCounts counts, KanaTable kana) {
+    this.kana = kana;
     this.normaliser = normaliser;
     this.companies = companies;
     this.sites = sites;
@@ -52,6 +54,21 @@ public final class MasterIndex {
 
   public int officeCount() {
     return sites.officeCount();
+  }
+
+  /** How many companies carry a reading (furigana) in the index. */
+  public int readingCount() {
+    return kana.count();
+  }
+
+  /** Bytes the readings' table holds (its arrays; see {@link KanaTable#bytes}). */
+  public long readingBytes() {
+    return kana.bytes();
+  }
+
+  /** The companies' readings (furigana). */
+  KanaTable kana() {
+    return kana;
   }
 
   public int formerNameCount() {
