@@ -66,6 +66,23 @@ public final class MasterIndex {
     return kana.bytes();
   }
 
+  /** The companies whose folded reading is {@code key}. */
+  int[] companiesReading(String key) {
+    return kana.companies(key);
+  }
+
+  /** The folded reading of {@code company}, or {@code null}. */
+  String reading(int company) {
+    int position = kana.of(company);
+    return position < 0 ? null : kana.string(position);
+  }
+
+  /** How many companies share {@code company}'s reading (0 when it has none). */
+  int readingBearers(int company) {
+    int position = kana.of(company);
+    return position < 0 ? 0 : kana.bearers(position);
+  }
+
   /** The companies' readings (furigana). */
   KanaTable kana() {
     return kana;
