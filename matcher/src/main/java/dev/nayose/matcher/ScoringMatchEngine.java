@@ -530,7 +530,9 @@ public final class ScoringMatchEngine implements MatchEngine {
     boolean readingAgrees = levels[Field.KANA.ordinal()] == KANA_EXACT;
     boolean nameClose = name != Field.NOT_COMPARED && name <= NameComparison.NEAR;
     if (!nameClose && !(readingAgrees && (s.nameIsReading() || name == NameComparison.CONTAINS
-        || name == NameComparison.SIMILAR))) {
+        || name == NameComparison.SIMILAR || (name == NameComparison.DIFFERENT && pinned(levels))))) {
+      // a short name with one kanji wrong compares DIFFERENT (小山/東山): its right reading stands for it
+      // only where the house number (or town), the phone or the website pins the company down
       return "NAME_NOT_CLOSE_ENOUGH";
     }
     if (levels[Field.LEGAL_FORM.ordinal()] == 1) {
@@ -542,6 +544,13 @@ public final class ScoringMatchEngine implements MatchEngine {
       return "NOT_CORROBORATED";
     }
     return null;
+  }
+
+  /** The same house number or town, the same phone or the same website: more than the city. */
+  private static boolean pinned(int[] levels) {
+    int address = levels[Field.ADDRESS.ordinal()];
+    return address == BLOCK || address == TOWN || levels[Field.PHONE.ordinal()] == 0
+        || levels[Field.WEBSITE.ordinal()] == 0;
   }
 
   /** The office the decision names: the best site is an office that agrees on the place or phone. */

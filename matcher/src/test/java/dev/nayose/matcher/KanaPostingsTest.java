@@ -86,6 +86,19 @@ class KanaPostingsTest {
   }
 
   @Test
+  void aShortNameWithOneKanjiWrongLinksOnItsReadingOnlyAtTheHouseNumber() {
+    // 大野 → 犬野: half the name, DIFFERENT; the reading オオノ is two companies', the address one's
+    MatchedPosting there = engine.match(posting("株式会社犬野", "オオノ", "大阪府大阪市平野区長吉長原3-6-23"));
+    MatchedPosting inTheCity = engine.match(posting("株式会社犬野", "オオノ", "大阪府大阪市平野区"));
+
+    assertThat(evidence(there, "name").level()).isEqualTo("DIFFERENT");
+    assertThat(there.decision()).isEqualTo(Decision.MATCHED);
+    assertThat(there.companyId()).isEqualTo("5120001163928");
+    assertThat(inTheCity.decision()).isEqualTo(Decision.REVIEW);
+    assertThat(evidence(inTheCity, "decision").level()).isEqualTo("NAME_NOT_CLOSE_ENOUGH");
+  }
+
+  @Test
   void theReadingAloneNeverLinks() {
     MatchedPosting m = engine.match(posting("スミワチショ", null, null));
 
