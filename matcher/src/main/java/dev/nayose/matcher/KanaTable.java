@@ -100,6 +100,10 @@ final class KanaTable {
     return bearers[position];
   }
 
+  int length(int position) {
+    return readings.end(position) - readings.start(position);
+  }
+
   String string(int position) {
     return readings.string(position);
   }

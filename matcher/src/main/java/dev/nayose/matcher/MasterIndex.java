@@ -77,6 +77,18 @@ public final class MasterIndex {
     return position < 0 ? null : kana.string(position);
   }
 
+  /** The length of {@code company}'s folded reading, or -1 when it has none. */
+  int readingLength(int company) {
+    int position = kana.of(company);
+    return position < 0 ? -1 : kana.length(position);
+  }
+
+  /** Whether {@code company}'s folded reading is {@code key} (false when it has none). */
+  boolean readingEquals(int company, String key) {
+    int position = kana.of(company);
+    return position >= 0 && kana.equals(position, key);
+  }
+
   /** How many companies share {@code company}'s reading (0 when it has none). */
   int readingBearers(int company) {
     int position = kana.of(company);

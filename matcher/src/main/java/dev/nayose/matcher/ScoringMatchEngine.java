@@ -253,13 +253,15 @@ public final class ScoringMatchEngine implements MatchEngine {
     if (posted.isEmpty()) {
       return;
     }
-    String master = index.reading(company);
-    if (master == null) {
+    int length = index.readingLength(company);
+    if (length < 0) {
       return;
     }
-    if (master.equals(posted)) {
+    // compared in place; a string only for the few a kana or so apart in length
+    if (index.readingEquals(company, posted)) {
       set(Field.KANA, KANA_EXACT, index.readingBearers(company) / companies, levels, weights);
-    } else if (Math.min(master.length(), posted.length()) >= 5 && oneEditApart(master, posted)) {
+    } else if (Math.min(length, posted.length()) >= 5 && Math.abs(length - posted.length()) <= 1
+        && oneEditApart(index.reading(company), posted)) {
       set(Field.KANA, KANA_NEAR, nameU[NameComparison.NEAR], levels, weights);
     } else {
       set(Field.KANA, Field.KANA.different(), 1, levels, weights);
