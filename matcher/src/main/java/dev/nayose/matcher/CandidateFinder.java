@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Finds the companies worth scoring for a posting without scanning the master: by exact keys —
  * the corporate number (and, when its check digit fails, the valid numbers one digit away), the
- * phone, the normalised name — and by the names that share at least half of the posting name's
+ * phone, the normalised name, the reading (furigana) — and by the names that share at least half of the posting name's
  * bigrams, following the rarest bigrams first and skipping those so common that they say nothing
  * (サービス, 建設) unless it is the rarest, so that typos and partial names still find their company.
  *
@@ -49,6 +49,9 @@ final class CandidateFinder {
       // bigrams only when no company bears the name: a posting that names a company exactly seldom
       // means another one a typo away, and most postings name theirs exactly
       byGrams(key, -1, null);
+    }
+    if (!posting.kana().isEmpty()) {
+      byReading(posting);
     }
     return Arrays.copyOf(found, foundCount);
   }
@@ -190,6 +193,28 @@ final class CandidateFinder {
       add((int) ranked[i]);
     }
     return true;
+  }
+
+  /**
+   * The companies whose reading is the posting's: a kanji typo with the right furigana, or a name
+   * written in kana, finds its company; a reading many companies share gives those whose place fits best.
+   */
+  private void byReading(PostingFeatures posting) {
+    int[] companies = index.companiesReading(posting.kana());
+    if (companies.length <= settings.maxCandidates()) {
+      for (int company : companies) {
+        add(company);
+      }
+      return;
+    }
+    long[] ranked = new long[companies.length];
+    for (int i = 0; i < companies.length; i++) {
+      ranked[i] = (long) (15 - placeHint(companies[i], posting)) << 32 | companies[i];
+    }
+    Arrays.sort(ranked);
+    for (int i = 0; i < settings.maxCandidates(); i++) {
+      add((int) ranked[i]);
+    }
   }
 
   /** 0..15, higher when a site of the company shares more of the posting's place, postcode or phone. */

@@ -27,7 +27,14 @@ public enum Field {
   ADDRESS("address", "BLOCK", "TOWN", "TOWN_OTHER_NUMBER", "CITY", "PREFECTURE", "PREFECTURE_ONLY", "DIFFERENT"),
   POSTAL_CODE("postal_code", "EXACT", "DIFFERENT"),
   PHONE("phone", "EXACT", "DIFFERENT"),
-  WEBSITE("website", "EXACT", "DIFFERENT");
+  WEBSITE("website", "EXACT", "DIFFERENT"),
+  /**
+   * The reading (furigana, {@link KanaFolding folded}) the posting gives in {@code company_name_kana},
+   * or its name when written in kana only, against the company's: equal; one edit apart (five kana or
+   * more); different. The name read a second time: the engine adds the better of the name's and the
+   * reading's weights, never both.
+   */
+  KANA("kana", "EXACT", "NEAR", "DIFFERENT");
 
   /** Levels shared by every field. */
   public static final int NOT_COMPARED = -1;

@@ -31,9 +31,11 @@ public final class MasterIndex {
   private final NameTable names;
   private final GramIndex grams;
   private final ValueCounts counts;
+  private final KanaTable kana;
 
   MasterIndex(CompanyNameNormaliser normaliser, CompanyTable companies, SiteTable sites, NameTable names,
-      GramIndex grams, ValueCounts counts) {
+      GramIndex grams, ValueCounts counts, KanaTable kana) {
+    this.kana = kana;
     this.normaliser = normaliser;
     this.companies = companies;
     this.sites = sites;
@@ -52,6 +54,50 @@ public final class MasterIndex {
 
   public int officeCount() {
     return sites.officeCount();
+  }
+
+  /** How many companies carry a reading (furigana) in the index. */
+  public int readingCount() {
+    return kana.count();
+  }
+
+  /** Bytes the readings' table holds (its arrays; see {@link KanaTable#bytes}). */
+  public long readingBytes() {
+    return kana.bytes();
+  }
+
+  /** The companies whose folded reading is {@code key}. */
+  int[] companiesReading(String key) {
+    return kana.companies(key);
+  }
+
+  /** The folded reading of {@code company}, or {@code null}. */
+  String reading(int company) {
+    int position = kana.of(company);
+    return position < 0 ? null : kana.string(position);
+  }
+
+  /** The length of {@code company}'s folded reading, or -1 when it has none. */
+  int readingLength(int company) {
+    int position = kana.of(company);
+    return position < 0 ? -1 : kana.length(position);
+  }
+
+  /** Whether {@code company}'s folded reading is {@code key} (false when it has none). */
+  boolean readingEquals(int company, String key) {
+    int position = kana.of(company);
+    return position >= 0 && kana.equals(position, key);
+  }
+
+  /** How many companies share {@code company}'s reading (0 when it has none). */
+  int readingBearers(int company) {
+    int position = kana.of(company);
+    return position < 0 ? 0 : kana.bearers(position);
+  }
+
+  /** The companies' readings (furigana). */
+  KanaTable kana() {
+    return kana;
   }
 
   public int formerNameCount() {

@@ -51,6 +51,12 @@ public final class MasterIndexFactory {
   private int[] nameStarts = new int[1025];
   private char[] nameArena = new char[4096];
 
+  private int kanaCount;
+  private long[] kanaHashes = new long[1024];
+  private int[] kanaOwners = new int[1024];
+  private int[] kanaStarts = new int[1025];
+  private char[] kanaArena = new char[4096];
+
   private String cachedId;
   private int cachedCompany = -1;
   private Arena frozenIds;
@@ -99,6 +105,7 @@ public final class MasterIndexFactory {
     addSite(Address.ofMaster(company.prefecture(), company.city(), company.street()), company.postalCode(),
         company.phone());
     addName(c, name.key(), false);
+    addReading(c, KanaFolding.fold(company.nameKana()));
     for (FormerName former : company.formerNames()) {
       addName(c, normaliser.normalise(former.name()), true);
     }
@@ -149,7 +156,8 @@ public final class MasterIndexFactory {
     ValueCounts counts = new ValueCounts(siteTable);
     NameTable names = new NameTable(companies, nameCount, nameHashes, nameRefs, nameStarts, nameArena);
     GramIndex grams = new GramIndex(names.arena(), names.count());
-    return new MasterIndex(normaliser, companyTable, siteTable, names, grams, counts);
+    KanaTable kana = new KanaTable(companies, kanaCount, kanaHashes, kanaOwners, kanaStarts, kanaArena);
+    return new MasterIndex(normaliser, companyTable, siteTable, names, grams, counts, kana);
   }
 
   private void addSite(Address address, String postalCode, String phone) {
@@ -191,6 +199,26 @@ public final class MasterIndexFactory {
     nameHashes[nameCount] = MasterIndex.hash(key);
     nameRefs[nameCount] = company << 1 | (former ? NameTable.FORMER : 0);
     nameStarts[++nameCount] = at + key.length();
+  }
+
+  private void addReading(int company, String key) {
+    if (key.isEmpty()) {
+      return;
+    }
+    if (kanaCount == kanaHashes.length) {
+      int size = kanaCount + (kanaCount >> 1);
+      kanaHashes = Arrays.copyOf(kanaHashes, size);
+      kanaOwners = Arrays.copyOf(kanaOwners, size);
+      kanaStarts = Arrays.copyOf(kanaStarts, size + 1);
+    }
+    int at = kanaStarts[kanaCount];
+    if (at + key.length() > kanaArena.length) {
+      kanaArena = Arrays.copyOf(kanaArena, Math.max(at + key.length(), kanaArena.length + (kanaArena.length >> 1)));
+    }
+    key.getChars(0, key.length(), kanaArena, at);
+    kanaHashes[kanaCount] = MasterIndex.hash(key);
+    kanaOwners[kanaCount] = company;
+    kanaStarts[++kanaCount] = at + key.length();
   }
 
   private int company(String companyId) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A posting normalised for matching, once, before any candidate is looked at: its name taken
  * apart, corporate number, place (address, completed by the work location), postal code, phone
- * and website; the work location apart, for the office — and the ids those values have in the index's dictionaries (-1 when no site of the
+ * and website; its reading ({@code company_name_kana}, else the name when in kana only, {@link
+ * KanaFolding folded}); the work location apart, for the office — and the ids those values have in the index's dictionaries (-1 when no site of the
  * master has the value, so that no company can agree on it).
  */
 record PostingFeatures(
@@ -26,7 +27,9 @@ record PostingFeatures(
     Prefecture workPrefecture,
     int workCityId,
     String decoration,
-    boolean decorated) {
+    boolean decorated,
+    String kana,
+    boolean nameIsReading) {
 
   static PostingFeatures of(JobPosting posting, MasterIndex index) {
     Address place = place(posting.address(), posting.workLocation());
@@ -47,6 +50,9 @@ record PostingFeatures(
             bare.legalForm() != null ? bare.legalForm() : full.legalForm(), bare.branch());
       }
     }
+    String reading = KanaFolding.fold(posting.companyNameKana());
+    // a name in kana only is a reading (ミツイブッサン for 三井物産), compared as one
+    String readingOfName = KanaFolding.isKana(name.key()) ? KanaFolding.fold(name.key()) : "";
     return new PostingFeatures(
         name,
         PostedCorporateNumber.read(posting.corporateNumber()),
@@ -64,7 +70,9 @@ record PostingFeatures(
         work.prefecture(),
         index.cityId(work.city()),
         stripped == null ? null : String.join(" ", stripped.removed()),
-        stripped != null && stripped.weak());
+        stripped != null && stripped.weak(),
+        reading.isEmpty() ? readingOfName : reading,
+        !readingOfName.isEmpty());
   }
 
   /**

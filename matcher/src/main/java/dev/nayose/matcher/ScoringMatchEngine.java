@@ -125,7 +125,7 @@ public final class ScoringMatchEngine implements MatchEngine {
 
   /** One candidate scored: levels and weights by field, the best site and the total log2 Bayes factor. */
   record Scored(int company, int site, int workOffice, int namePosition, int[] levels, double[] weights,
-      double total) {}
+      double total, boolean nameIsReading) {}
 
   private Scored score(PostingFeatures f, int company) {
     int fields = Field.values().length;
@@ -137,6 +137,7 @@ public final class ScoringMatchEngine implements MatchEngine {
     int namePosition = compareName(f, company, levels, weights);
     compareLegalForm(f, company, levels, weights);
     compareWebsite(f, company, levels, weights);
+    compareKana(f, company, levels, weights);
 
     // the site (registered address or an office) that fits the posting best
     int bestSite = company;
@@ -167,11 +168,17 @@ public final class ScoringMatchEngine implements MatchEngine {
     for (double w : weights) {
       total += w;
     }
+    // the name and its reading are one fact read twice: only the better of the two counts
+    int kanaField = Field.KANA.ordinal();
+    int nameField = Field.NAME.ordinal();
+    if (levels[kanaField] != Field.NOT_COMPARED && levels[nameField] != Field.NOT_COMPARED) {
+      total -= Math.min(weights[kanaField], weights[nameField]);
+    }
     if (index.isClosed(company)) {
       total += log2(settings.closedCompanyFactor());
     }
     return new Scored(company, bestSite, workOffice(f, company, firstOffice, officeCount), namePosition, levels,
-        weights, total);
+        weights, total, f.nameIsReading());
   }
 
   /**
@@ -239,6 +246,46 @@ public final class ScoringMatchEngine implements MatchEngine {
         : nameU[bestLevel];
     set(Field.NAME, bestLevel, u, levels, weights);
     return bestPosition;
+  }
+
+  private void compareKana(PostingFeatures f, int company, int[] levels, double[] weights) {
+    String posted = f.kana();
+    if (posted.isEmpty()) {
+      return;
+    }
+    int length = index.readingLength(company);
+    if (length < 0) {
+      return;
+    }
+    // compared in place; a string only for the few a kana or so apart in length
+    if (index.readingEquals(company, posted)) {
+      set(Field.KANA, KANA_EXACT, index.readingBearers(company) / companies, levels, weights);
+    } else if (Math.min(length, posted.length()) >= 5 && Math.abs(length - posted.length()) <= 1
+        && oneEditApart(index.reading(company), posted)) {
+      set(Field.KANA, KANA_NEAR, nameU[NameComparison.NEAR], levels, weights);
+    } else {
+      set(Field.KANA, Field.KANA.different(), 1, levels, weights);
+    }
+  }
+
+  static final int KANA_EXACT = Field.KANA.level("EXACT");
+  static final int KANA_NEAR = Field.KANA.level("NEAR");
+
+  /** One insertion, deletion or substitution apart. */
+  static boolean oneEditApart(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (a.length() == b.length()) {
+      return a.regionMatches(i + 1, b, i + 1, a.length() - i - 1);
+    }
+    String longer = a.length() > b.length() ? a : b;
+    String shorter = longer == a ? b : a;
+    return longer.regionMatches(i + 1, shorter, i, shorter.length() - i);
   }
 
   private void compareLegalForm(PostingFeatures f, int company, int[] levels, double[] weights) {
@@ -449,6 +496,7 @@ public final class ScoringMatchEngine implements MatchEngine {
       case POSTAL_CODE -> index.sitePostcode(site) < 0 ? null : Postcode.fromKey(index.sitePostcode(site));
       case PHONE -> index.sitePhone(site) == 0 ? null : Phone.fromKey(index.sitePhone(site));
       case WEBSITE -> index.website(s.company());
+      case KANA -> index.reading(s.company());
     };
   }
 
@@ -461,6 +509,7 @@ public final class ScoringMatchEngine implements MatchEngine {
       case POSTAL_CODE -> f.postcodeText();
       case PHONE -> f.phoneText();
       case WEBSITE -> f.website();
+      case KANA -> f.kana();
     };
   }
 
@@ -478,7 +527,14 @@ public final class ScoringMatchEngine implements MatchEngine {
       return null;
     }
     int name = levels[Field.NAME.ordinal()];
-    if (name == Field.NOT_COMPARED || name > NameComparison.NEAR) {
+    // the right reading stands for the name when the posting's name is that reading (カナ only), or is
+    // a typo away from the company's; never alone: the place, phone or website must still agree below
+    boolean readingAgrees = levels[Field.KANA.ordinal()] == KANA_EXACT;
+    boolean nameClose = name != Field.NOT_COMPARED && name <= NameComparison.NEAR;
+    if (!nameClose && !(readingAgrees && (s.nameIsReading() || name == NameComparison.CONTAINS
+        || name == NameComparison.SIMILAR || (name == NameComparison.DIFFERENT && pinned(levels))))) {
+      // a short name with one kanji wrong compares DIFFERENT (小山/東山): its right reading stands for it
+      // only where the house number (or town), the phone or the website pins the company down
       return "NAME_NOT_CLOSE_ENOUGH";
     }
     if (levels[Field.LEGAL_FORM.ordinal()] == 1) {
@@ -490,6 +546,13 @@ public final class ScoringMatchEngine implements MatchEngine {
       return "NOT_CORROBORATED";
     }
     return null;
+  }
+
+  /** The same house number or town, the same phone or the same website: more than the city. */
+  private static boolean pinned(int[] levels) {
+    int address = levels[Field.ADDRESS.ordinal()];
+    return address == BLOCK || address == TOWN || levels[Field.PHONE.ordinal()] == 0
+        || levels[Field.WEBSITE.ordinal()] == 0;
   }
 
   /** The office the decision names: the best site is an office that agrees on the place or phone. */

@@ -59,10 +59,10 @@ public class MasterRepository implements MasterSource {
       // collate "C": the factory wants companies in Java's String order, which is byte order for ids
       streaming.query("""
           select company_id, corporate_number, name, prefecture, city, street, postal_code, phone, website, kind,
-                 closed_on
+                 closed_on, name_kana
             from company order by company_id collate "C"
           """, rs -> {
-            factory.add(new Company(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getString(4),
+            factory.add(new Company(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(12), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getObject(11, LocalDate.class), null, List.of()));
           });
